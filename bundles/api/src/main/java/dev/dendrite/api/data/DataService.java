@@ -1,0 +1,22 @@
+package dev.dendrite.api.data;
+
+import org.osgi.annotation.versioning.ProviderType;
+
+/**
+ * Loads a data set by built-in name or CSV path, splits it (seeded shuffle) into training and
+ * validation samples, and standardizes features with statistics of the training split only.
+ *
+ * <p>CSV: one header line of column names, comma-separated numeric features, the target column
+ * chosen by name (default last). Targets that are all integers or that are not numbers are class
+ * labels; other numeric targets make a regression task.
+ */
+@ProviderType
+public interface DataService {
+
+    /**
+     * @param source a built-in data-set name or the path of a CSV file
+     * @throws IllegalArgumentException for an unknown name, a missing file, or malformed content;
+     *                                  the message names the file, line, column and value
+     */
+    DataSplit load(String source, DataOptions options);
+}

@@ -1,0 +1,22 @@
+package dev.dendrite.api.plugin;
+
+/**
+ * One registered plug-in service.
+ *
+ * @param name          its {@code name} service property
+ * @param description   its {@code description} property, or empty
+ * @param serviceId     {@code service.id}
+ * @param ranking       {@code service.ranking} (0 when unset)
+ * @param bundleId      the providing bundle's id
+ * @param bundleName    the providing bundle's symbolic name
+ * @param bundleVersion the providing bundle's version
+ * @param selected      whether a new run asking for {@code name} gets this implementation
+ */
+public record PluginInfo(String name, String description, long serviceId, int ranking,
+                         long bundleId, String bundleName, String bundleVersion, boolean selected) {
+
+    /** E.g. {@code dev.dendrite.activations 0.1.0 [12]}. */
+    public String bundle() {
+        return bundleName + " " + bundleVersion + " [" + bundleId + "]";
+    }
+}

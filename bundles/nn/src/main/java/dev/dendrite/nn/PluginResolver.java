@@ -1,0 +1,16 @@
+package dev.dendrite.nn;
+
+/**
+ * Finds the plug-in a run asks for by name. In the platform this is the service registry
+ * (highest {@code service.ranking} wins); tests use a plain map.
+ */
+public interface PluginResolver {
+
+    /**
+     * The selected implementation of {@code kind} named {@code name}; a null name means the
+     * highest-ranked implementation of any name.
+     *
+     * @throws IllegalArgumentException if there is none; the message lists the available names
+     */
+    <T> Plugin<T> resolve(Class<T> kind, String name);
+}
