@@ -7,8 +7,9 @@ import org.osgi.annotation.versioning.ProviderType;
  * validation samples, and standardizes features with statistics of the training split only.
  *
  * <p>CSV: one header line of column names, comma-separated numeric features, the target column
- * chosen by name (default last). Targets that are all integers or that are not numbers are class
- * labels; other numeric targets make a regression task.
+ * chosen by name (default last). A target column with any non-numeric value holds class labels;
+ * an all-integer column with at most 20 distinct values, fewer than half the rows, holds class
+ * labels too; any other numeric target makes a regression task.
  */
 @ProviderType
 public interface DataService {

@@ -1,0 +1,41 @@
+package dev.dendrite.activations;
+
+import dev.dendrite.api.math.Matrix;
+import dev.dendrite.api.nn.Activation;
+
+/**
+ * An activation applied to each element on its own: A = g(Z) and dZ = dA ⊙ g'(Z). Subclasses
+ * give g and g'; g' may use the cached a = g(z) when that is cheaper (sigmoid, tanh).
+ */
+abstract class ElementWiseActivation implements Activation {
+
+    /** g(z). */
+    abstract double value(double z);
+
+    /** g'(z), given z and a = g(z). */
+    abstract double derivative(double z, double a);
+
+    @Override
+    public final void forward(Matrix z, Matrix a) {
+        z.requireSameShape(a, "activation forward");
+        double[] zv = z.data();
+        double[] av = a.data();
+        for (int i = 0; i < zv.length; i++) {
+            av[i] = value(zv[i]);
+        }
+    }
+
+    @Override
+    public final void backward(Matrix z, Matrix a, Matrix dA, Matrix dZ) {
+        z.requireSameShape(a, "activation backward");
+        z.requireSameShape(dA, "activation backward");
+        z.requireSameShape(dZ, "activation backward");
+        double[] zv = z.data();
+        double[] av = a.data();
+        double[] up = dA.data();
+        double[] out = dZ.data();
+        for (int i = 0; i < zv.length; i++) {
+            out[i] = up[i] * derivative(zv[i], av[i]);
+        }
+    }
+}

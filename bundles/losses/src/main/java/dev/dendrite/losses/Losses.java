@@ -1,0 +1,25 @@
+package dev.dendrite.losses;
+
+import dev.dendrite.api.math.Matrix;
+
+/** What the losses share: shape checks and the clipping of probabilities away from 0 and 1. */
+final class Losses {
+
+    /** Probabilities are clipped into [CLIP, 1 − CLIP] before a log or a division. */
+    static final double CLIP = 1e-12;
+
+    private Losses() {
+    }
+
+    /** p clipped into [CLIP, 1 − CLIP]. */
+    static double clip(double p) {
+        return Math.min(Math.max(p, CLIP), 1 - CLIP);
+    }
+
+    /** Throws {@link IllegalArgumentException} unless every matrix has the shape of {@code y}. */
+    static void requireShapes(String operation, Matrix y, Matrix... others) {
+        for (Matrix m : others) {
+            y.requireSameShape(m, operation);
+        }
+    }
+}

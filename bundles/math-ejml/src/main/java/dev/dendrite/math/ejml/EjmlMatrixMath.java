@@ -1,0 +1,103 @@
+package dev.dendrite.math.ejml;
+
+import dev.dendrite.api.math.Matrix;
+import dev.dendrite.api.math.MatrixMath;
+import org.ejml.data.DMatrixRMaj;
+import org.ejml.dense.row.CommonOps_DDRM;
+import org.osgi.service.component.annotations.Component;
+
+/**
+ * {@link MatrixMath} on EJML: the products wrap the matrices' row-major arrays as
+ * {@link DMatrixRMaj} without copying and call {@link CommonOps_DDRM}; the element-wise
+ * operations are plain loops over the arrays. Shapes are checked before EJML sees them (EJML
+ * would otherwise reshape the output), and an output sharing its array with an input is
+ * rejected, both with an {@link IllegalArgumentException} naming the shapes. Stateless, thread safe.
+ */
+@Component(service = MatrixMath.class, property = {
+        "name=ejml",
+        "description=EJML dense row-major double operations (pure Java, one thread)",
+        "service.ranking:Integer=0"})
+public class EjmlMatrixMath implements MatrixMath {
+
+    @Override
+    public void mult(Matrix a, Matrix b, Matrix c) {
+        checkProduct("mult", a.cols() == b.rows() && c.hasShape(a.rows(), b.cols()), a, b, c);
+        CommonOps_DDRM.mult(wrap(a), wrap(b), wrap(c));
+    }
+
+    @Override
+    public void multTransA(Matrix a, Matrix b, Matrix c) {
+        checkProduct("multTransA", a.rows() == b.rows() && c.hasShape(a.cols(), b.cols()), a, b, c);
+        CommonOps_DDRM.multTransA(wrap(a), wrap(b), wrap(c));
+    }
+
+    @Override
+    public void multTransB(Matrix a, Matrix b, Matrix c) {
+        checkProduct("multTransB", a.cols() == b.cols() && c.hasShape(a.rows(), b.rows()), a, b, c);
+        CommonOps_DDRM.multTransB(wrap(a), wrap(b), wrap(c));
+    }
+
+    @Override
+    public void addColumnVector(Matrix v, Matrix a) {
+        if (!v.hasShape(a.rows(), 1)) {
+            throw new IllegalArgumentException("addColumnVector: vector " + v.shape() + " does not fit matrix " + a.shape());
+        }
+        int m = a.cols();
+        double[] vv = v.data();
+        double[] av = a.data();
+        for (int i = 0; i < vv.length; i++) {
+            double bias = vv[i];
+            for (int k = i * m, end = k + m; k < end; k++) {
+                av[k] += bias;
+            }
+        }
+    }
+
+    @Override
+    public void sumColumns(double alpha, Matrix a, Matrix s) {
+        if (!s.hasShape(a.rows(), 1)) {
+            throw new IllegalArgumentException("sumColumns: output " + s.shape() + " does not fit matrix " + a.shape());
+        }
+        int m = a.cols();
+        double[] av = a.data();
+        double[] sv = s.data();
+        for (int i = 0; i < sv.length; i++) {
+            double sum = 0;
+            for (int k = i * m, end = k + m; k < end; k++) {
+                sum += av[k];
+            }
+            sv[i] = alpha * sum;
+        }
+    }
+
+    @Override
+    public void addScaled(double alpha, Matrix x, Matrix y) {
+        y.requireSameShape(x, "addScaled");
+        double[] xv = x.data();
+        double[] yv = y.data();
+        for (int i = 0; i < yv.length; i++) {
+            yv[i] += alpha * xv[i];
+        }
+    }
+
+    @Override
+    public void scale(double alpha, Matrix a) {
+        double[] av = a.data();
+        for (int i = 0; i < av.length; i++) {
+            av[i] *= alpha;
+        }
+    }
+
+    private static DMatrixRMaj wrap(Matrix m) {
+        return DMatrixRMaj.wrap(m.rows(), m.cols(), m.data());
+    }
+
+    private static void checkProduct(String operation, boolean shapesFit, Matrix a, Matrix b, Matrix c) {
+        if (!shapesFit) {
+            throw new IllegalArgumentException(operation + ": shapes A " + a.shape() + ", B " + b.shape() + ", C " + c.shape() + " do not fit");
+        }
+        if (c.data() == a.data() || c.data() == b.data()) {
+            throw new IllegalArgumentException(operation + ": the output C " + c.shape() + " must not share its array with an input");
+        }
+    }
+}

@@ -1,0 +1,241 @@
+package dev.dendrite.nn;
+
+import dev.dendrite.api.math.Matrix;
+import dev.dendrite.api.math.MatrixMath;
+import dev.dendrite.api.nn.Activation;
+import dev.dendrite.api.nn.DenseLayer;
+import dev.dendrite.api.nn.LayerShape;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A fully connected feed-forward network of L layers, in the course's notation: W[l] (n[l], n[l-1]),
+ * b[l] (n[l], 1), Z[l] = W[l]·A[l-1] + b[l], A[l] = g[l](Z[l]); samples are columns.
+ *
+ * <p>{@link #forward} fills a {@link Workspace}'s caches (A[l-1], Z[l], A[l]), and
+ * {@link #backward} consumes them to compute dW[l], db[l] and dA[l-1]. Workspaces are kept per batch
+ * width, so after the first iteration of each width no matrix is allocated. Not thread safe: one
+ * network per run.
+ */
+public final class Network {
+    private final MatrixMath math;
+    private final Matrix[] weights;
+    private final Matrix[] biases;
+    private final Matrix[] weightGradients;
+    private final Matrix[] biasGradients;
+    private final Activation[] activations;
+    private final String[] activationNames;
+    private final Map<Integer, Workspace> workspaces = new HashMap<>();
+
+    /**
+     * @param layers      the initial parameters (copied), input side first
+     * @param activations g[1] … g[L], matching the layers' activation names
+     */
+    public Network(List<DenseLayer> layers, List<Activation> activations, MatrixMath math) {
+        if (layers.size() != activations.size()) {
+            throw new IllegalArgumentException(layers.size() + " layers but " + activations.size() + " activations");
+        }
+        int count = layers.size();
+        this.math = math;
+        this.weights = new Matrix[count];
+        this.biases = new Matrix[count];
+        this.weightGradients = new Matrix[count];
+        this.biasGradients = new Matrix[count];
+        this.activations = activations.toArray(new Activation[0]);
+        this.activationNames = new String[count];
+        for (int i = 0; i < count; i++) {
+            DenseLayer layer = layers.get(i);
+            if (i > 0 && layer.weights().cols() != layers.get(i - 1).weights().rows()) {
+                throw new IllegalArgumentException("W[" + (i + 1) + "] " + layer.weights().shape()
+                        + " does not follow W[" + i + "] " + layers.get(i - 1).weights().shape());
+            }
+            weights[i] = layer.weights().copy();
+            biases[i] = layer.bias().copy();
+            weightGradients[i] = new Matrix(weights[i].rows(), weights[i].cols());
+            biasGradients[i] = new Matrix(biases[i].rows(), 1);
+            activationNames[i] = layer.activation();
+        }
+    }
+
+    /** L, the number of layers with parameters. */
+    public int depth() {
+        return weights.length;
+    }
+
+    /** n[0]. */
+    public int inputs() {
+        return weights[0].cols();
+    }
+
+    /** n[L]. */
+    public int outputs() {
+        return weights[weights.length - 1].rows();
+    }
+
+    /** W[l] for l in 1 … L (the live matrix). */
+    public Matrix weights(int l) {
+        return weights[l - 1];
+    }
+
+    /** b[l] for l in 1 … L (the live matrix). */
+    public Matrix bias(int l) {
+        return biases[l - 1];
+    }
+
+    /** dW[l] of the last backward pass (the live matrix). */
+    public Matrix weightGradient(int l) {
+        return weightGradients[l - 1];
+    }
+
+    /** db[l] of the last backward pass (the live matrix). */
+    public Matrix biasGradient(int l) {
+        return biasGradients[l - 1];
+    }
+
+    /** The parameters in optimizer order: W[1], b[1], W[2], b[2], … (live matrices). */
+    public Matrix[] parameters() {
+        return interleave(weights, biases);
+    }
+
+    /** The gradients in the order of {@link #parameters()} (live matrices). */
+    public Matrix[] gradients() {
+        return interleave(weightGradients, biasGradients);
+    }
+
+    private static Matrix[] interleave(Matrix[] w, Matrix[] b) {
+        Matrix[] all = new Matrix[2 * w.length];
+        for (int i = 0; i < w.length; i++) {
+            all[2 * i] = w[i];
+            all[2 * i + 1] = b[i];
+        }
+        return all;
+    }
+
+    public List<LayerShape> shapes() {
+        List<LayerShape> shapes = new ArrayList<>();
+        for (int i = 0; i < weights.length; i++) {
+            shapes.add(new LayerShape(i + 1, weights[i].rows(), weights[i].cols(), activationNames[i]));
+        }
+        return shapes;
+    }
+
+    /** A copy of the current parameters. */
+    public List<DenseLayer> snapshot() {
+        List<DenseLayer> layers = new ArrayList<>();
+        for (int i = 0; i < weights.length; i++) {
+            layers.add(new DenseLayer(weights[i].copy(), biases[i].copy(), activationNames[i]));
+        }
+        return layers;
+    }
+
+    /** Copies parameters of the same architecture into this network. */
+    public void restore(List<DenseLayer> layers) {
+        for (int i = 0; i < weights.length; i++) {
+            weights[i].copyFrom(layers.get(i).weights());
+            biases[i].copyFrom(layers.get(i).bias());
+        }
+    }
+
+    /** The buffers for batches of m samples, created on first use and reused afterwards. */
+    public Workspace workspace(int m) {
+        return workspaces.computeIfAbsent(m, this::newWorkspace);
+    }
+
+    private Workspace newWorkspace(int m) {
+        int count = weights.length;
+        Matrix[] a = new Matrix[count + 1];
+        Matrix[] z = new Matrix[count + 1];
+        Matrix[] dA = new Matrix[count + 1];
+        Matrix[] dZ = new Matrix[count + 1];
+        a[0] = new Matrix(inputs(), m);
+        for (int l = 1; l <= count; l++) {
+            int n = weights[l - 1].rows();
+            a[l] = new Matrix(n, m);
+            z[l] = new Matrix(n, m);
+            dA[l] = new Matrix(n, m);
+            dZ[l] = new Matrix(n, m);
+        }
+        return new Workspace(m, a, z, dA, dZ, new Matrix(outputs(), m));
+    }
+
+    /**
+     * Forward propagation: reads X = A[0] from {@code ws.input()} and fills Z[l], A[l] for
+     * l = 1 … L. Returns A[L].
+     */
+    public Matrix forward(Workspace ws) {
+        for (int l = 1; l <= weights.length; l++) {
+            math.affine(weights[l - 1], ws.a[l - 1], biases[l - 1], ws.z[l]);
+            activations[l - 1].forward(ws.z[l], ws.a[l]);
+        }
+        return ws.a[weights.length];
+    }
+
+    /**
+     * Backward propagation from dZ[L] (already in {@code ws.dZ(L)}, computed by the loss) using
+     * the forward caches: for l = L … 1, dW[l] = (1/m)·dZ[l]·A[l-1]ᵀ, db[l] = (1/m)·Σ_columns dZ[l],
+     * and, for l &gt; 1, dA[l-1] = W[l]ᵀ·dZ[l], dZ[l-1] = dA[l-1] ⊙ g'(Z[l-1]).
+     */
+    public void backward(Workspace ws) {
+        double invM = 1.0 / ws.m;
+        for (int l = weights.length; l >= 1; l--) {
+            math.multTransB(ws.dZ[l], ws.a[l - 1], weightGradients[l - 1]);
+            math.scale(invM, weightGradients[l - 1]);
+            math.sumColumns(invM, ws.dZ[l], biasGradients[l - 1]);
+            if (l > 1) {
+                math.multTransA(weights[l - 1], ws.dZ[l], ws.dA[l - 1]);
+                activations[l - 2].backward(ws.z[l - 1], ws.a[l - 1], ws.dA[l - 1], ws.dZ[l - 1]);
+            }
+        }
+    }
+
+    /** The caches and gradients of one batch width m. Index l runs 0 … L as in the notation. */
+    public static final class Workspace {
+        private final int m;
+        private final Matrix[] a;
+        private final Matrix[] z;
+        private final Matrix[] dA;
+        private final Matrix[] dZ;
+        private final Matrix targets;
+
+        Workspace(int m, Matrix[] a, Matrix[] z, Matrix[] dA, Matrix[] dZ, Matrix targets) {
+            this.m = m;
+            this.a = a;
+            this.z = z;
+            this.dA = dA;
+            this.dZ = dZ;
+            this.targets = targets;
+        }
+
+        public int samples() {
+            return m;
+        }
+
+        /** X = A[0], (n[0], m): write the batch here before {@link Network#forward}. */
+        public Matrix input() {
+            return a[0];
+        }
+
+        /** Y, (n[L], m): the batch's encoded targets. */
+        public Matrix targets() {
+            return targets;
+        }
+
+        public Matrix a(int l) {
+            return a[l];
+        }
+
+        public Matrix z(int l) {
+            return z[l];
+        }
+
+        public Matrix dA(int l) {
+            return dA[l];
+        }
+
+        public Matrix dZ(int l) {
+            return dZ[l];
+        }
+    }
+}

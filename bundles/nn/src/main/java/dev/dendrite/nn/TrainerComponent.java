@@ -1,0 +1,33 @@
+package dev.dendrite.nn;
+
+import dev.dendrite.api.data.DataSplit;
+import dev.dendrite.api.math.Matrix;
+import dev.dendrite.api.nn.Model;
+import dev.dendrite.api.nn.Trainer;
+import dev.dendrite.api.nn.TrainingListener;
+import dev.dendrite.api.nn.TrainingResult;
+import dev.dendrite.api.nn.TrainingSpec;
+import org.osgi.framework.BundleContext;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+
+/** The {@link Trainer} service: a {@link NetworkTrainer} that finds its plug-ins in the service registry. */
+@Component(service = Trainer.class)
+public final class TrainerComponent implements Trainer {
+    private final NetworkTrainer trainer;
+
+    @Activate
+    public TrainerComponent(BundleContext context) {
+        this.trainer = new NetworkTrainer(new RegistryPlugins(context));
+    }
+
+    @Override
+    public TrainingResult train(TrainingSpec spec, DataSplit data, TrainingListener listener) {
+        return trainer.train(spec, data, listener);
+    }
+
+    @Override
+    public Matrix predict(Model model, Matrix x) {
+        return trainer.predict(model, x);
+    }
+}

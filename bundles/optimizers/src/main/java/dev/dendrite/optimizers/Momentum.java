@@ -1,0 +1,43 @@
+package dev.dendrite.optimizers;
+
+import static dev.dendrite.optimizers.Hyperparameters.LR;
+import static dev.dendrite.optimizers.Hyperparameters.MOMENTUM;
+import static dev.dendrite.optimizers.Hyperparameters.NESTEROV;
+import static java.util.Map.entry;
+
+import dev.dendrite.api.nn.Optimizer;
+import dev.dendrite.api.nn.Updater;
+import org.osgi.service.component.annotations.Component;
+
+/**
+ * Gradient descent with momentum, the velocity an exponentially weighted average of gradients:
+ * v ← β·v + (1 − β)·g, then θ ← θ − α·v. With {@code nesterov = 1} the step looks ahead along
+ * the velocity (the Nesterov form of Sutskever et al., written for this average):
+ * θ ← θ − α·(β·v + (1 − β)·g), with v already updated. Hyperparameters: lr = 0.1,
+ * momentum β = 0.9 in [0, 1), nesterov = 0 (0 or 1). The velocity starts at 0.
+ */
+@Component(service = Optimizer.class, property = {
+        "name=momentum",
+        "description=gradient descent with momentum, v = b v + (1-b) g, theta -= lr * v; nesterov=1 for Nesterov"})
+public class Momentum extends BaseOptimizer {
+
+    public Momentum() {
+        super("momentum", Hyperparameters.ordered(entry(LR, 0.1), entry(MOMENTUM, 0.9), entry(NESTEROV, 0.0)));
+    }
+
+    @Override
+    Updater create(Hyperparameters h) {
+        double beta = h.decayRate(MOMENTUM);
+        boolean nesterov = h.flag(NESTEROV);
+        return new StatefulUpdater(1) {
+            @Override
+            void step(double[] theta, double[] g, double[][] state, double alpha) {
+                double[] v = state[0];
+                for (int k = 0; k < theta.length; k++) {
+                    v[k] = beta * v[k] + (1 - beta) * g[k];
+                    theta[k] -= alpha * (nesterov ? beta * v[k] + (1 - beta) * g[k] : v[k]);
+                }
+            }
+        };
+    }
+}

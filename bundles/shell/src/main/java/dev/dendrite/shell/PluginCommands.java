@@ -1,0 +1,80 @@
+package dev.dendrite.shell;
+
+import dev.dendrite.api.data.DataSetProvider;
+import dev.dendrite.api.math.MatrixMath;
+import dev.dendrite.api.nn.Activation;
+import dev.dendrite.api.nn.Loss;
+import dev.dendrite.api.nn.Optimizer;
+import dev.dendrite.api.plugin.PluginCatalog;
+import dev.dendrite.api.plugin.PluginInfo;
+import java.util.List;
+import java.util.function.Predicate;
+import org.apache.felix.service.command.Descriptor;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+
+/**
+ * {@code ml:activations}, {@code ml:losses}, {@code ml:optimizers}, {@code ml:datasets},
+ * {@code ml:backends}: every registered implementation with its bundle and ranking; {@code *}
+ * marks the one a new run uses for that name.
+ */
+@Component(service = PluginCommands.class, property = {
+        "osgi.command.scope=ml",
+        "osgi.command.function=activations",
+        "osgi.command.function=losses",
+        "osgi.command.function=optimizers",
+        "osgi.command.function=datasets",
+        "osgi.command.function=backends"})
+public final class PluginCommands {
+
+    @Reference
+    private PluginCatalog catalog;
+
+    @Descriptor("lists the activation functions (name, ranking, providing bundle; * = used by new runs)")
+    public String activations() {
+        return table(Activation.class);
+    }
+
+    @Descriptor("lists the loss functions (name, ranking, providing bundle; * = used by new runs)")
+    public String losses() {
+        return table(Loss.class);
+    }
+
+    @Descriptor("lists the optimizers (name, ranking, providing bundle; * = used by new runs)")
+    public String optimizers() {
+        return table(Optimizer.class);
+    }
+
+    @Descriptor("lists the built-in data sets (ml:train also takes a CSV path)")
+    public String datasets() {
+        return table(DataSetProvider.class);
+    }
+
+    @Descriptor("lists the matrix-maths back-ends (* = the highest ranked, used when --backend is not given)")
+    public String backends() {
+        List<PluginInfo> infos = catalog.list(MatrixMath.class);
+        PluginInfo best = infos.stream().max(PluginCommands::registryOrder).orElse(null);
+        return table(infos, p -> p == best);
+    }
+
+    private String table(Class<?> kind) {
+        return table(catalog.list(kind), PluginInfo::selected);
+    }
+
+    private static String table(List<PluginInfo> infos, Predicate<PluginInfo> inUse) {
+        if (infos.isEmpty()) {
+            return "(none registered)";
+        }
+        Table t = new Table("", "name", "ranking", "bundle", "description");
+        for (PluginInfo p : infos) {
+            t.row(inUse.test(p) ? "*" : " ", p.name(), p.ranking(), p.bundle(), p.description());
+        }
+        return t.toString().stripTrailing();
+    }
+
+    /** The OSGi service order: higher ranking first, then lower service id. */
+    private static int registryOrder(PluginInfo a, PluginInfo b) {
+        int byRanking = Integer.compare(a.ranking(), b.ranking());
+        return byRanking != 0 ? byRanking : Long.compare(b.serviceId(), a.serviceId());
+    }
+}

@@ -1,0 +1,59 @@
+package dev.dendrite.shell;
+
+import dev.dendrite.api.nn.EpochReport;
+import dev.dendrite.api.nn.LayerShape;
+import dev.dendrite.api.nn.TrainingListener;
+import java.io.PrintStream;
+import java.util.List;
+
+/**
+ * Prints a run as it goes: the layer shapes in the course's notation, then one line per epoch
+ * (about 20 lines at most, always the first and the last), with cost and metric on the training
+ * and validation splits.
+ */
+final class ProgressPrinter implements TrainingListener {
+    private static final int MAX_LINES = 20;
+
+    private final PrintStream out;
+    private final int epochs;
+    private int every = 1;
+
+    /** @param epochs the number of epochs the run will do (for the printing interval) */
+    ProgressPrinter(PrintStream out, int epochs) {
+        this.out = out;
+        this.epochs = epochs;
+    }
+
+    @Override
+    public void started(List<LayerShape> layers, int samples, int iterationsPerEpoch) {
+        long parameters = layers.stream().mapToLong(LayerShape::parameters).sum();
+        StringBuilder widths = new StringBuilder().append(layers.get(0).inputs());
+        for (LayerShape l : layers) {
+            widths.append('-').append(l.units());
+        }
+        out.printf("network %s, L = %d, %d parameters; m = %d, %d iterations per epoch%n",
+                widths, layers.size(), parameters, samples, iterationsPerEpoch);
+        for (LayerShape l : layers) {
+            out.println("  " + l.describe());
+        }
+        every = Math.max(1, (epochs + MAX_LINES - 1) / MAX_LINES);
+    }
+
+    @Override
+    public void epoch(EpochReport r) {
+        if (r.epoch() == 1 || r.epoch() % every == 0 || r.epoch() >= epochs) {
+            out.println(line(r));
+        }
+    }
+
+    static String line(EpochReport r) {
+        StringBuilder s = new StringBuilder();
+        s.append(String.format("epoch %4d  iteration %6d  loss %s  %s %s", r.epoch(), r.iterations(),
+                Options.format(r.trainCost()), r.metric(), Options.format(r.trainMetric())));
+        if (!Double.isNaN(r.validationCost())) {
+            s.append(String.format("  val_loss %s  val_%s %s", Options.format(r.validationCost()), r.metric(),
+                    Options.format(r.validationMetric())));
+        }
+        return s.append(String.format("  %d ms", r.millis())).toString();
+    }
+}

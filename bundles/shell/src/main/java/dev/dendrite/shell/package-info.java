@@ -1,0 +1,2 @@
+/** The Gogo commands of scope {@code ml}. Private. */
+package dev.dendrite.shell;

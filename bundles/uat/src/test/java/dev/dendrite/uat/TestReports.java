@@ -1,0 +1,40 @@
+package dev.dendrite.uat;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.IntToDoubleFunction;
+
+/** Reports built without training, for the picture and table tests. */
+final class TestReports {
+
+    private TestReports() {
+    }
+
+    /** Each width w "fits" the target up to a wiggle of amplitude 1/w. */
+    static UatReport wiggly(Target target, List<Integer> widths) {
+        Grid grid = Grid.of(target);
+        return report(target, widths, w -> k -> grid.values(target)[k] + Math.sin(7 * grid.x(k) + grid.y(k)) / w);
+    }
+
+    /** Every width predicts {@code fit} at grid point k. */
+    static UatReport withFit(Target target, int width, IntToDoubleFunction fit) {
+        return report(target, List.of(width), w -> fit);
+    }
+
+    private static UatReport report(Target target, List<Integer> widths,
+                                    java.util.function.IntFunction<IntToDoubleFunction> fitOfWidth) {
+        UatSettings settings = new UatSettings(target, widths, "tanh", "adam", 0.01, 0, 0, 10, 64, 1, null);
+        Grid grid = Grid.of(target);
+        double[] truth = grid.values(target);
+        List<WidthResult> results = new ArrayList<>();
+        for (int w : widths) {
+            IntToDoubleFunction fit = fitOfWidth.apply(w);
+            double[] predictions = new double[grid.size()];
+            for (int k = 0; k < predictions.length; k++) {
+                predictions[k] = fit.applyAsDouble(k);
+            }
+            results.add(WidthResult.of(w, 10L * w, truth, predictions));
+        }
+        return new UatReport(settings, grid, truth, results);
+    }
+}
