@@ -12,6 +12,7 @@ import dev.dendrite.api.nn.TrainingSpec;
 import java.io.PrintStream;
 import org.apache.felix.service.command.Descriptor;
 import org.apache.felix.service.command.Parameter;
+import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 
@@ -19,11 +20,14 @@ import org.osgi.service.component.annotations.Reference;
 @Component(service = TrainCommand.class, property = {"osgi.command.scope=ml", "osgi.command.function=train"})
 public final class TrainCommand {
 
-    @Reference
-    private Trainer trainer;
+    private final Trainer trainer;
+    private final DataService data;
 
-    @Reference
-    private DataService data;
+    @Activate
+    public TrainCommand(@Reference Trainer trainer, @Reference DataService data) {
+        this.trainer = trainer;
+        this.data = data;
+    }
 
     @Descriptor("trains a network on a data set; prints the layer shapes, progress per epoch and the final metrics")
     public String train(
@@ -39,7 +43,7 @@ public final class TrainCommand {
             @Parameter(names = "--optimizer", absentValue = "sgd") String optimizer,
             @Descriptor("learning rate α > 0 (default: the optimizer's)")
             @Parameter(names = "--lr", absentValue = "") String lr,
-            @Descriptor("mini-batch size, samples per iteration (0 = the whole training set)")
+            @Descriptor("mini-batch size: samples per iteration, or 'all' for the whole training set")
             @Parameter(names = "--batch", absentValue = "32") String batch,
             @Descriptor("epochs: passes over the training data")
             @Parameter(names = "--epochs", absentValue = "100") String epochs,
@@ -85,12 +89,16 @@ public final class TrainCommand {
         return summary(result);
     }
 
+    /** A positive size, or 0 (the whole training set) for {@code all}. */
     private static int batchSize(String value) {
-        int b = Options.integer("--batch", value);
-        if (b < 0 || value.isBlank()) {
-            throw new IllegalArgumentException("--batch must be positive (or 0 for the whole training set), got " + value);
+        if (value.trim().equalsIgnoreCase("all")) {
+            return 0;
         }
-        return b;
+        try {
+            return Options.positiveInt("--batch", value);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("--batch must be a positive integer or 'all', got " + value);
+        }
     }
 
     private static long iterationCount(String value) {

@@ -58,7 +58,7 @@ public final class UatDemo {
             tMax = Math.max(tMax, v);
         }
         double tCenter = (tMax + tMin) / 2;
-        double tHalf = tMax > tMin ? (tMax - tMin) / 2 : 1;
+        double tHalf = (tMax > tMin ? (tMax - tMin) / 2 : 1) / Double.parseDouble(System.getProperty("uat.tscale", "1"));
         double[] scaledTargets = new double[t.length];
         for (int j = 0; j < t.length; j++) {
             scaledTargets[j] = (t[j] - tCenter) / tHalf;
@@ -88,7 +88,7 @@ public final class UatDemo {
     }
 
     private static TrainingSpec spec(UatSettings s, int width) {
-        return new TrainingSpec(List.of(width), s.activation(), "linear", "mse", s.optimizer(), Map.of("lr", s.lr()),
+        return new TrainingSpec(List.of(width), s.activation(), "linear", "mse", s.optimizer(), System.getProperty("uat.eps") == null ? Map.of("lr", s.lr()) : Map.of("lr", s.lr(), "epsilon", Double.parseDouble(System.getProperty("uat.eps"))),
                 s.batch(), s.epochs(), s.iterations(), s.seed(), s.backend());
     }
 
@@ -115,7 +115,7 @@ public final class UatDemo {
         int d = target.dimensions();
         double[] offset = new double[d];
         double[] scale = new double[d];
-        Arrays.fill(offset, (target.hi() + target.lo()) / 2);
+        Arrays.fill(offset, (target.hi() + target.lo()) / 2 + Double.parseDouble(System.getProperty("uat.shift", "0")) * (target.hi() - target.lo()) / 2);
         Arrays.fill(scale, (target.hi() - target.lo()) / 2 / Double.parseDouble(System.getProperty("uat.scale", "1")));
         return new FeatureScaling(offset, scale);
     }

@@ -1,0 +1,129 @@
+package dev.dendrite.shell;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.dendrite.api.data.DataOptions;
+import dev.dendrite.api.data.DataService;
+import dev.dendrite.api.data.DataSet;
+import dev.dendrite.api.data.DataSplit;
+import dev.dendrite.api.data.FeatureScaling;
+import dev.dendrite.api.data.Task;
+import dev.dendrite.api.math.Matrix;
+import dev.dendrite.api.nn.DenseLayer;
+import dev.dendrite.api.nn.EpochReport;
+import dev.dendrite.api.nn.Model;
+import dev.dendrite.api.nn.Trainer;
+import dev.dendrite.api.nn.TrainingListener;
+import dev.dendrite.api.nn.TrainingResult;
+import dev.dendrite.api.nn.TrainingSpec;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.felix.service.command.Parameter;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/**
+ * ml:train's option handling, called the way Gogo calls it: every {@code @Parameter} gets its
+ * absent value unless the test gives one.
+ */
+class TrainCommandTest {
+    private TrainingSpec received;
+    private DataOptions receivedOptions;
+
+    private final Trainer trainer = new Trainer() {
+        @Override
+        public TrainingResult train(TrainingSpec spec, DataSplit data, TrainingListener listener) {
+            received = spec;
+            Model model = new Model(List.of(new DenseLayer(new Matrix(1, 2), new Matrix(1, 1), "sigmoid")),
+                    "binary_crossentropy", Task.CLASSIFICATION, List.of("0", "1"), FeatureScaling.identity(2));
+            return new TrainingResult(model, List.of(new EpochReport(1, 1, 0.5, 0.75, Double.NaN, Double.NaN, "accuracy", 3)), 1, List.of());
+        }
+
+        @Override
+        public Matrix predict(Model model, Matrix x) {
+            throw new AssertionError("not used");
+        }
+    };
+
+    private final DataService data = (source, options) -> {
+        receivedOptions = options;
+        Matrix x = Matrix.of(new double[] {0, 1, 0, 1}, new double[] {0, 0, 1, 1});
+        DataSet set = new DataSet(source, List.of("x1", "x2"), x, new double[] {0, 1, 1, 0}, Task.CLASSIFICATION, List.of("0", "1"));
+        return new DataSplit(set, null, FeatureScaling.identity(2));
+    };
+
+    private String run(String dataset, String... options) throws Throwable {
+        Method train = TrainCommand.class.getMethod("train", stringParameters(14));
+        Map<String, String> given = new LinkedHashMap<>();
+        for (int i = 0; i < options.length; i += 2) {
+            given.put(options[i], options[i + 1]);
+        }
+        Object[] args = new Object[train.getParameterCount()];
+        for (int i = 0; i < args.length; i++) {
+            Parameter p = train.getParameters()[i].getAnnotation(Parameter.class);
+            args[i] = p == null ? dataset : given.getOrDefault(p.names()[0], p.absentValue());
+        }
+        try {
+            return (String) train.invoke(new TrainCommand(trainer, data), args);
+        } catch (InvocationTargetException e) {
+            throw e.getCause();
+        }
+    }
+
+    private static Class<?>[] stringParameters(int n) {
+        Class<?>[] types = new Class<?>[n];
+        java.util.Arrays.fill(types, String.class);
+        return types;
+    }
+
+    @Test
+    void defaultsAreSensible() throws Throwable {
+        String out = run("xor");
+        assertEquals(List.of(16), received.hiddenLayers());
+        assertEquals("tanh", received.activation());
+        assertEquals("sgd", received.optimizer());
+        assertEquals(null, received.outputActivation());
+        assertEquals(32, received.batchSize());
+        assertEquals(0.2, receivedOptions.validationFraction());
+        assertTrue(out.contains("training   loss 0.5000  accuracy 0.7500"), out);
+    }
+
+    @Test
+    void optionsReachTheSpec() throws Throwable {
+        run("iris.csv", "--layers", "64,32", "--activation", "relu", "--lr", "0.05", "--batch", "all",
+                "--epochs", "7", "--seed", "9", "--val", "0.3", "--target", "species", "--optimizer", "adam");
+        assertEquals(List.of(64, 32), received.hiddenLayers());
+        assertEquals("relu", received.activation());
+        assertEquals(0.05, received.hyperparameters().get("lr"));
+        assertEquals(0, received.batchSize(), "all = the whole training set");
+        assertEquals(7, received.epochs());
+        assertEquals(9, received.seed());
+        assertEquals("species", receivedOptions.target());
+        assertEquals(0.3, receivedOptions.validationFraction());
+        assertEquals(9, receivedOptions.seed());
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "--layers|16,0|--layers: layer width must be positive, got 0",
+        "--layers|16,x|--layers: 'x' is not an integer",
+        "--lr|0|--lr: learning rate must be positive, got 0",
+        "--lr|-0.1|--lr: learning rate must be positive, got -0.1",
+        "--lr|fast|--lr: 'fast' is not a number",
+        "--batch|0|--batch must be a positive integer or 'all', got 0",
+        "--batch|-5|--batch must be a positive integer or 'all', got -5",
+        "--epochs|0|--epochs must be positive, got 0",
+        "--val|1.5|--val must be in [0, 1), got 1.5",
+        "--iterations|-1|--iterations must be positive, got -1"})
+    void badOptionsAreNamedInOneLine(String option, String value, String message) {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> run("xor", option, value));
+        assertEquals(message, e.getMessage());
+        assertEquals(null, received, "nothing was trained");
+    }
+}

@@ -1,0 +1,96 @@
+package dev.dendrite.itests;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertFalse;
+import static org.junit.Assert.assertTrue;
+import static org.junit.Assert.fail;
+
+import dev.dendrite.api.nn.Activation;
+import dev.dendrite.api.nn.Optimizer;
+import dev.dendrite.api.plugin.PluginCatalog;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.function.BooleanSupplier;
+import javax.inject.Inject;
+import org.apache.felix.service.command.CommandProcessor;
+import org.junit.Test;
+import org.junit.runner.RunWith;
+import org.ops4j.pax.exam.Configuration;
+import org.ops4j.pax.exam.Option;
+import org.ops4j.pax.exam.junit.PaxExam;
+import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
+import org.ops4j.pax.exam.spi.reactors.PerClass;
+import org.osgi.framework.Bundle;
+import org.osgi.framework.BundleContext;
+
+/** Plug-in bundles arrive and leave while the platform runs: by installation, and through the deploy/ folder. */
+@RunWith(PaxExam.class)
+@ExamReactorStrategy(PerClass.class)
+public class HotDeployIT {
+
+    @Inject
+    private BundleContext context;
+
+    @Inject
+    private PluginCatalog catalog;
+
+    @Inject
+    private CommandProcessor processor;
+
+    @Configuration
+    public Option[] config() {
+        return Distribution.options();
+    }
+
+    @Test
+    public void anInstalledActivationIsListedUsableAndGoneAfterUninstall() throws Exception {
+        Shell shell = new Shell(processor);
+        assertFalse(shell.run("ml:activations").contains("swish"));
+
+        Bundle swish = context.installBundle(Path.of(System.getProperty("swish.jar")).toUri().toString());
+        swish.start();
+        await("swish registered", () -> catalog.names(Activation.class).contains("swish"));
+
+        String listed = shell.run("ml:activations");
+        assertTrue(listed, listed.contains("swish") && listed.contains("dendrite-activation-swish 1.0.0"));
+        String trained = shell.run("ml:train --activation swish --epochs 3 xor");
+        assertTrue(trained, trained.contains("activation swish: dendrite-activation-swish 1.0.0"));
+
+        swish.uninstall();
+        await("swish gone", () -> !catalog.names(Activation.class).contains("swish"));
+        assertFalse(shell.run("ml:activations").contains("swish"));
+        try {
+            shell.run("ml:train --activation swish --epochs 3 xor");
+            fail("training with an uninstalled activation must fail");
+        } catch (IllegalArgumentException e) {
+            assertTrue(e.getMessage(), e.getMessage().startsWith("unknown activation 'swish' (available: "));
+        }
+    }
+
+    @Test
+    public void anOptimizerDroppedIntoDeployIsPickedUpAndRemovedWithItsFile() throws Exception {
+        Shell shell = new Shell(processor);
+        Path deploy = Path.of(context.getProperty("felix.fileinstall.dir"));
+        Path jar = deploy.resolve("lion.jar");
+        Files.copy(Path.of(System.getProperty("lion.jar")), jar, StandardCopyOption.REPLACE_EXISTING);
+        await("lion deployed", () -> catalog.names(Optimizer.class).contains("lion"));
+
+        String trained = shell.run("ml:train --optimizer lion --lr 0.01 --epochs 3 xor");
+        assertTrue(trained, trained.contains("optimizer lion: dendrite-optimizer-lion 1.0.0"));
+
+        Files.delete(jar);
+        await("lion removed", () -> !catalog.names(Optimizer.class).contains("lion"));
+        assertEquals(-1, shell.run("ml:optimizers").indexOf("lion"));
+    }
+
+    private static void await(String what, BooleanSupplier condition) throws InterruptedException {
+        long deadline = System.currentTimeMillis() + 15_000;
+        while (!condition.getAsBoolean()) {
+            if (System.currentTimeMillis() > deadline) {
+                fail("timed out waiting for: " + what);
+            }
+            Thread.sleep(100);
+        }
+    }
+}
