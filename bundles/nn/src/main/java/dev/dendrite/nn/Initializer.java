@@ -8,10 +8,12 @@ import java.util.Locale;
 import java.util.Random;
 
 /**
- * Seeded weight initialization: W[l] ~ N(0, σ²) with σ² = 2/n[l-1] for {@code he} (ReLU-like
- * layers) and σ² = 1/n[l-1] for {@code xavier}; b[l] = 0.
+ * Seeded weight initialization; b[l] = 0 and W[l] ~ N(0, σ²) with
+ * {@code he}: σ² = 2/n[l-1] (ReLU-like layers), {@code xavier} (Glorot): σ² = 1/n[l-1]
+ * (saturating layers), {@code small}: σ = 0.01 (the course's first networks).
  */
 final class Initializer {
+    static final List<String> NAMES = List.of("he", "xavier", "small");
 
     private Initializer() {
     }
@@ -19,14 +21,13 @@ final class Initializer {
     /**
      * @param widths       n[0] … n[L]
      * @param names        g[1] … g[L] activation names
-     * @param initializers the initializer of each layer, {@code he} or {@code xavier}
+     * @param initializers the initializer of each layer
      */
     static List<DenseLayer> initialize(int[] widths, List<String> names, List<String> initializers, Random random) {
         List<DenseLayer> layers = new ArrayList<>();
         for (int l = 1; l < widths.length; l++) {
-            int fanIn = widths[l - 1];
-            double sigma = Math.sqrt(variance(initializers.get(l - 1)) / fanIn);
-            Matrix w = new Matrix(widths[l], fanIn);
+            double sigma = sigma(initializers.get(l - 1), widths[l - 1]);
+            Matrix w = new Matrix(widths[l], widths[l - 1]);
             double[] v = w.data();
             for (int i = 0; i < v.length; i++) {
                 v[i] = sigma * random.nextGaussian();
@@ -36,11 +37,22 @@ final class Initializer {
         return layers;
     }
 
-    private static double variance(String initializer) {
-        return switch (initializer.toLowerCase(Locale.ROOT)) {
-            case "he" -> 2.0;
-            case "xavier", "glorot" -> 1.0;
-            default -> throw new IllegalArgumentException("unknown initializer '" + initializer + "' (available: he, xavier)");
+    static String checked(String initializer) {
+        String name = initializer.toLowerCase(Locale.ROOT);
+        if (name.equals("glorot")) {
+            return "xavier";
+        }
+        if (!NAMES.contains(name)) {
+            throw new IllegalArgumentException("unknown initializer '" + initializer + "' (available: " + String.join(", ", NAMES) + ")");
+        }
+        return name;
+    }
+
+    private static double sigma(String initializer, int fanIn) {
+        return switch (checked(initializer)) {
+            case "he" -> Math.sqrt(2.0 / fanIn);
+            case "xavier" -> Math.sqrt(1.0 / fanIn);
+            default -> 0.01;
         };
     }
 }

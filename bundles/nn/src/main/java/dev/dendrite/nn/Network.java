@@ -15,9 +15,10 @@ import java.util.Map;
  * b[l] (n[l], 1), Z[l] = W[l]·A[l-1] + b[l], A[l] = g[l](Z[l]); samples are columns.
  *
  * <p>{@link #forward} fills a {@link Workspace}'s caches (A[l-1], Z[l], A[l]), and
- * {@link #backward} consumes them to compute dW[l], db[l] and dA[l-1]. Workspaces are kept per batch
- * width, so after the first iteration of each width no matrix is allocated. Not thread safe: one
- * network per run.
+ * {@link #backward} consumes them to compute dW[l], db[l] and dA[l-1]. With inverted dropout, a
+ * hidden layer passes A[l] ⊙ D[l] on (D[l] the mask) and backward multiplies dA[l] by the same mask.
+ * Workspaces are kept per batch width, so after the first iteration of each width no matrix is
+ * allocated. Not thread safe: one network per run.
  */
 public final class Network {
     private final MatrixMath math;
@@ -161,32 +162,74 @@ public final class Network {
     }
 
     /**
-     * Forward propagation: reads X = A[0] from {@code ws.input()} and fills Z[l], A[l] for
-     * l = 1 … L. Returns A[L].
+     * Forward propagation for prediction: reads X = A[0] from {@code ws.input()} and fills Z[l],
+     * A[l] for l = 1 … L. Returns A[L].
      */
     public Matrix forward(Workspace ws) {
+        return forward(ws, null);
+    }
+
+    /**
+     * Forward propagation for training: as {@link #forward(Workspace)}, and when {@code dropout} is
+     * active each hidden layer's output is masked with a fresh mask.
+     */
+    public Matrix forward(Workspace ws, Dropout dropout) {
+        ws.masked = dropout != null && dropout.active() && weights.length > 1;
         for (int l = 1; l <= weights.length; l++) {
-            math.affine(weights[l - 1], ws.a[l - 1], biases[l - 1], ws.z[l]);
+            math.affine(weights[l - 1], ws.layerInput(l), biases[l - 1], ws.z[l]);
             activations[l - 1].forward(ws.z[l], ws.a[l]);
+            if (ws.masked && l < weights.length) {
+                dropout.draw(ws.mask(l));
+                multiply(ws.a[l], ws.mask[l], ws.dropped(l));
+            }
         }
         return ws.a[weights.length];
     }
 
     /**
      * Backward propagation from dZ[L] (already in {@code ws.dZ(L)}, computed by the loss) using
-     * the forward caches: for l = L … 1, dW[l] = (1/m)·dZ[l]·A[l-1]ᵀ, db[l] = (1/m)·Σ_columns dZ[l],
-     * and, for l &gt; 1, dA[l-1] = W[l]ᵀ·dZ[l], dZ[l-1] = dA[l-1] ⊙ g'(Z[l-1]).
+     * the forward caches: for l = L … 1, dW[l] = (1/m)·dZ[l]·A[l-1]ᵀ + (λ/m)·W[l],
+     * db[l] = (1/m)·Σ_columns dZ[l], and, for l &gt; 1, dA[l-1] = W[l]ᵀ·dZ[l] (times the dropout
+     * mask of layer l-1 when one was applied), dZ[l-1] = dA[l-1] ⊙ g'(Z[l-1]).
+     *
+     * @param l2 λ, the L2 strength (0 for none)
      */
-    public void backward(Workspace ws) {
+    public void backward(Workspace ws, double l2) {
         double invM = 1.0 / ws.m;
         for (int l = weights.length; l >= 1; l--) {
-            math.multTransB(ws.dZ[l], ws.a[l - 1], weightGradients[l - 1]);
+            math.multTransB(ws.dZ[l], ws.layerInput(l), weightGradients[l - 1]);
             math.scale(invM, weightGradients[l - 1]);
+            if (l2 > 0) {
+                math.addScaled(l2 * invM, weights[l - 1], weightGradients[l - 1]);
+            }
             math.sumColumns(invM, ws.dZ[l], biasGradients[l - 1]);
             if (l > 1) {
                 math.multTransA(weights[l - 1], ws.dZ[l], ws.dA[l - 1]);
+                if (ws.masked) {
+                    multiply(ws.dA[l - 1], ws.mask[l - 1], ws.dA[l - 1]);
+                }
                 activations[l - 2].backward(ws.z[l - 1], ws.a[l - 1], ws.dA[l - 1], ws.dZ[l - 1]);
             }
+        }
+    }
+
+    /** Σ_l ‖W[l]‖², the squared Frobenius norms of the weights (for the L2 term of the cost). */
+    public double squaredWeights() {
+        double sum = 0;
+        for (Matrix w : weights) {
+            for (double v : w.data()) {
+                sum += v * v;
+            }
+        }
+        return sum;
+    }
+
+    private static void multiply(Matrix a, Matrix b, Matrix out) {
+        double[] x = a.data();
+        double[] y = b.data();
+        double[] o = out.data();
+        for (int i = 0; i < o.length; i++) {
+            o[i] = x[i] * y[i];
         }
     }
 
@@ -198,6 +241,9 @@ public final class Network {
         private final Matrix[] dA;
         private final Matrix[] dZ;
         private final Matrix targets;
+        private final Matrix[] mask;
+        private final Matrix[] dropped;
+        private boolean masked;
 
         Workspace(int m, Matrix[] a, Matrix[] z, Matrix[] dA, Matrix[] dZ, Matrix targets) {
             this.m = m;
@@ -206,6 +252,28 @@ public final class Network {
             this.dA = dA;
             this.dZ = dZ;
             this.targets = targets;
+            this.mask = new Matrix[a.length];
+            this.dropped = new Matrix[a.length];
+        }
+
+        /** What layer l reads: X for l = 1, otherwise A[l-1], masked when dropout was applied. */
+        Matrix layerInput(int l) {
+            return masked && l > 1 ? dropped[l - 1] : a[l - 1];
+        }
+
+        /** D[l], the dropout mask of hidden layer l (created on first use). */
+        Matrix mask(int l) {
+            if (mask[l] == null) {
+                mask[l] = new Matrix(a[l].rows(), m);
+            }
+            return mask[l];
+        }
+
+        private Matrix dropped(int l) {
+            if (dropped[l] == null) {
+                dropped[l] = new Matrix(a[l].rows(), m);
+            }
+            return dropped[l];
         }
 
         public int samples() {

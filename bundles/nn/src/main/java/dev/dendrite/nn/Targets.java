@@ -3,19 +3,25 @@ package dev.dendrite.nn;
 import dev.dendrite.api.data.DataSet;
 import dev.dendrite.api.data.Task;
 import dev.dendrite.api.math.Matrix;
+import dev.dendrite.api.nn.Metrics;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 /**
  * How targets become the output matrix Y (n[L], m) and how outputs are scored. Regression and
  * two classes with one output: Y is the value / the class index (0 or 1). More outputs: Y is
- * one-hot. The metric is accuracy for classification, mean squared error for regression.
+ * one-hot. Predicted class: threshold 0.5 for one output, arg-max otherwise.
  */
 final class Targets {
     private final Task task;
     private final int outputs;
+    private final int classes;
 
-    Targets(Task task, int outputs) {
+    Targets(Task task, int outputs, int classes) {
         this.task = task;
         this.outputs = outputs;
+        this.classes = classes;
     }
 
     /** n[L] for a data set: 1 for regression and for two classes unless the output is softmax. */
@@ -27,6 +33,7 @@ final class Targets {
         return classes == 2 && !"softmax".equals(outputActivation) ? 1 : classes;
     }
 
+    /** The headline metric: {@code accuracy} or {@code mse}. */
     String metricName() {
         return task == Task.CLASSIFICATION ? "accuracy" : "mse";
     }
@@ -41,30 +48,10 @@ final class Targets {
             }
             return;
         }
-        java.util.Arrays.fill(v, 0.0);
+        Arrays.fill(v, 0.0);
         for (int j = 0; j < m; j++) {
             v[(int) targets[index[from + j]] * m + j] = 1.0;
         }
-    }
-
-    /**
-     * The metric's sum over the batch: correct predictions for classification, squared error for
-     * regression (divide by the sample count for the metric).
-     */
-    double score(Matrix a, double[] targets, int[] index, int from) {
-        int m = a.cols();
-        double[] v = a.data();
-        double sum = 0;
-        for (int j = 0; j < m; j++) {
-            double t = targets[index[from + j]];
-            if (task == Task.REGRESSION) {
-                double d = v[j] - t;
-                sum += d * d;
-            } else if (predictedClass(v, outputs, m, j) == (int) t) {
-                sum += 1;
-            }
-        }
-        return sum;
     }
 
     /** The predicted class of column j of an (outputs, m) output: threshold 0.5 or arg-max. */
@@ -79,5 +66,80 @@ final class Targets {
             }
         }
         return best;
+    }
+
+    Tally tally() {
+        return new Tally();
+    }
+
+    /** Sums over the batches of one split, turned into {@link Metrics} at the end. */
+    final class Tally {
+        private final int[][] confusion = task == Task.CLASSIFICATION ? new int[classes][classes] : null;
+        private double squared;
+        private double absolute;
+        private double sum;
+        private double sumOfSquares;
+        private double cost;
+        private int samples;
+
+        /** Adds one batch: outputs A[L] (n[L], m), its cost J, and the samples' targets. */
+        void add(Matrix a, double batchCost, double[] targets, int[] index, int from) {
+            int m = a.cols();
+            double[] v = a.data();
+            for (int j = 0; j < m; j++) {
+                double t = targets[index[from + j]];
+                if (confusion != null) {
+                    confusion[(int) t][predictedClass(v, outputs, m, j)]++;
+                } else {
+                    double d = v[j] - t;
+                    squared += d * d;
+                    absolute += Math.abs(d);
+                    sum += t;
+                    sumOfSquares += t * t;
+                }
+            }
+            cost += batchCost * m;
+            samples += m;
+        }
+
+        Metrics metrics() {
+            Map<String, Double> values = new LinkedHashMap<>();
+            if (confusion != null) {
+                classification(values);
+            } else {
+                double mean = sum / samples;
+                double total = sumOfSquares - samples * mean * mean;
+                values.put("mse", squared / samples);
+                values.put("mae", absolute / samples);
+                values.put("r2", total > 0 ? 1 - squared / total : Double.NaN);
+            }
+            return new Metrics(cost / samples, values, confusion);
+        }
+
+        private void classification(Map<String, Double> values) {
+            long correct = 0;
+            double precision = 0;
+            double recall = 0;
+            double f1 = 0;
+            for (int k = 0; k < classes; k++) {
+                long predicted = 0;
+                long actual = 0;
+                for (int i = 0; i < classes; i++) {
+                    predicted += confusion[i][k];
+                    actual += confusion[k][i];
+                }
+                long hits = confusion[k][k];
+                correct += hits;
+                double p = predicted == 0 ? 0 : (double) hits / predicted;
+                double r = actual == 0 ? 0 : (double) hits / actual;
+                precision += p;
+                recall += r;
+                f1 += p + r == 0 ? 0 : 2 * p * r / (p + r);
+            }
+            values.put("accuracy", (double) correct / samples);
+            values.put("precision", precision / classes);
+            values.put("recall", recall / classes);
+            values.put("f1", f1 / classes);
+        }
     }
 }

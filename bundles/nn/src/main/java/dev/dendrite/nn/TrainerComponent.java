@@ -1,7 +1,9 @@
 package dev.dendrite.nn;
 
+import dev.dendrite.api.data.DataSet;
 import dev.dendrite.api.data.DataSplit;
 import dev.dendrite.api.math.Matrix;
+import dev.dendrite.api.nn.Metrics;
 import dev.dendrite.api.nn.Model;
 import dev.dendrite.api.nn.Trainer;
 import dev.dendrite.api.nn.TrainingListener;
@@ -18,7 +20,7 @@ public final class TrainerComponent implements Trainer {
 
     @Activate
     public TrainerComponent(BundleContext context) {
-        this.trainer = new NetworkTrainer(new RegistryPlugins(context));
+        this.trainer = new NetworkTrainer(new RegistryPlugins(context), context.getBundle().getVersion().toString());
     }
 
     @Override
@@ -29,5 +31,10 @@ public final class TrainerComponent implements Trainer {
     @Override
     public Matrix predict(Model model, Matrix x) {
         return trainer.predict(model, x);
+    }
+
+    @Override
+    public Metrics evaluate(Model model, DataSet data) {
+        return trainer.evaluate(model, data);
     }
 }

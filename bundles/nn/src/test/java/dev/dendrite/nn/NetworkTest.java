@@ -90,7 +90,24 @@ class NetworkTest {
         assertGradientsMatch(new int[] {2, 4, 3, 1}, new String[] {"tanh", "tanh", "sigmoid"}, "binary_crossentropy", true);
     }
 
+    /** L2: J + (λ/2m)·Σ‖W‖² against dW + (λ/m)·W. */
+    @Test
+    void l2GradientsMatchFiniteDifferences() {
+        assertGradientsMatch(new int[] {3, 5, 4, 3}, new String[] {"tanh", "relu", "softmax"}, "categorical_crossentropy", true, 0.7, 0);
+    }
+
+    /** Inverted dropout with a fixed mask: backward multiplies dA by the same mask. */
+    @Test
+    void dropoutGradientsMatchFiniteDifferences() {
+        assertGradientsMatch(new int[] {3, 6, 5, 2}, new String[] {"sigmoid", "tanh", "linear"}, "mse", false, 0, 0.4);
+    }
+
     private void assertGradientsMatch(int[] widths, String[] activations, String lossName, boolean expectFused) {
+        assertGradientsMatch(widths, activations, lossName, expectFused, 0, 0);
+    }
+
+    private void assertGradientsMatch(int[] widths, String[] activations, String lossName, boolean expectFused,
+                                      double l2, double dropRate) {
         int m = 7;
         Network net = network(widths, activations);
         Loss loss = plugins.resolve(Loss.class, lossName).service();
@@ -106,9 +123,9 @@ class NetworkTest {
                 : TestMatrices.uniform(outputs, m, -1, 1, random);
         ws.targets().copyFrom(y);
 
-        net.forward(ws);
+        net.forward(ws, new Dropout(dropRate, 11));
         head.gradient(net, ws);
-        net.backward(ws);
+        net.backward(ws, l2);
 
         double worst = 0;
         Matrix[] params = net.parameters();
@@ -118,17 +135,37 @@ class NetworkTest {
             for (int i = 0; i < theta.length; i++) {
                 double saved = theta[i];
                 theta[i] = saved + GradientCheck.STEP;
-                net.forward(ws);
-                double plus = head.cost(net, ws);
+                double plus = regularizedCost(net, ws, head, l2, dropRate);
                 theta[i] = saved - GradientCheck.STEP;
-                net.forward(ws);
-                double minus = head.cost(net, ws);
+                double minus = regularizedCost(net, ws, head, l2, dropRate);
                 theta[i] = saved;
                 double numerical = (plus - minus) / (2 * GradientCheck.STEP);
                 worst = Math.max(worst, GradientCheck.relativeError(grads[p].data()[i], numerical));
             }
         }
         assertTrue(worst < 1e-6, "max relative error " + worst);
+    }
+
+    /** J + (λ/2m)·Σ‖W‖², with the same dropout mask every time (same seed). */
+    private static double regularizedCost(Network net, Network.Workspace ws, OutputLayer head, double l2, double dropRate) {
+        net.forward(ws, new Dropout(dropRate, 11));
+        return head.cost(net, ws) + l2 / (2.0 * ws.samples()) * net.squaredWeights();
+    }
+
+    @Test
+    void dropoutMasksScaleKeptUnitsAndLeavePredictionAlone() {
+        Network net = network(new int[] {2, 200, 1}, "relu", "linear");
+        Network.Workspace ws = net.workspace(50);
+        ws.input().copyFrom(TestMatrices.uniform(2, 50, -1, 1, new Random(2)));
+        Matrix clean = net.forward(ws).copy();
+        net.forward(ws, new Dropout(0.5, 3));
+        int zeros = 0;
+        for (double v : ws.mask(1).data()) {
+            assertTrue(v == 0 || v == 2.0, "mask value " + v);
+            zeros += v == 0 ? 1 : 0;
+        }
+        assertEquals(0.5, zeros / (double) ws.mask(1).data().length, 0.02);
+        assertEquals(clean, net.forward(ws), "without dropout the output is unchanged");
     }
 
     private static void assertShape(Matrix m, int rows, int cols) {

@@ -1,23 +1,45 @@
 package dev.dendrite.api.data;
 
+import dev.dendrite.api.math.Matrix;
 import org.osgi.annotation.versioning.ProviderType;
 
 /**
- * Loads a data set by built-in name or CSV path, splits it (seeded shuffle) into training and
- * validation samples, and standardizes features with statistics of the training split only.
+ * Loads data sets by built-in name or path, splits them (seeded, stratified for classes) into
+ * training and validation samples, and scales features with statistics of the training split only.
  *
- * <p>CSV: one header line of column names, comma-separated numeric features, the target column
- * chosen by name (default last). A target column with any non-numeric value holds class labels;
- * an all-integer column with at most 20 distinct values, fewer than half the rows, holds class
- * labels too; any other numeric target makes a regression task.
+ * <p>Sources: a built-in name (see {@code ml:datasets}); a CSV file: one header line of column
+ * names, comma-separated numeric features, the target column chosen by name (default last); an
+ * MNIST-format IDX images file ({@code *-images-idx3-ubyte}, gzip or plain) whose labels file
+ * ({@code *-labels-idx1-ubyte}) lies beside it, pixels divided by 255. A CSV target column with
+ * any non-numeric value holds class labels; an all-integer column with at most 20 distinct values,
+ * fewer than half the rows, holds class labels too; any other numeric target is regression, unless
+ * the options name the task.
  */
 @ProviderType
 public interface DataService {
 
     /**
-     * @param source a built-in data-set name or the path of a CSV file
+     * Loads and splits a source.
+     *
      * @throws IllegalArgumentException for an unknown name, a missing file, or malformed content;
      *                                  the message names the file, line, column and value
      */
     DataSplit load(String source, DataOptions options);
+
+    /**
+     * Loads a whole source (no split) the way {@code schema} says: the same feature columns (by
+     * name for CSV), target column, class labels (a label the schema does not know is an error
+     * naming its line) and scaling. Built-ins are generated from {@code seed}.
+     *
+     * @throws IllegalArgumentException as for {@link #load(String, DataOptions)}, or when the source
+     *                                  does not fit the schema
+     */
+    DataSet load(String source, DataSchema schema, long seed);
+
+    /**
+     * The scaled features X (n[0], m) of a source for prediction; the target column may be absent.
+     *
+     * @throws IllegalArgumentException as for {@link #load(String, DataSchema, long)}
+     */
+    Matrix features(String source, DataSchema schema);
 }

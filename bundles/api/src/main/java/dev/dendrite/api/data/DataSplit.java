@@ -7,10 +7,21 @@ package dev.dendrite.api.data;
  * @param train      the training samples
  * @param validation the validation samples, or null when there are none
  * @param scaling    the feature transform applied to both
+ * @param target     the target column's name, or null (built-ins)
  */
-public record DataSplit(DataSet train, DataSet validation, FeatureScaling scaling) {
+public record DataSplit(DataSet train, DataSet validation, FeatureScaling scaling, String target) {
+
+    /** A split without a named target column. */
+    public DataSplit(DataSet train, DataSet validation, FeatureScaling scaling) {
+        this(train, validation, scaling, null);
+    }
 
     public boolean hasValidation() {
         return validation != null && validation.samples() > 0;
+    }
+
+    /** The schema a model trained on this split keeps. */
+    public DataSchema schema() {
+        return new DataSchema(train.featureNames(), target, train.task(), train.classes(), scaling);
     }
 }

@@ -1,5 +1,6 @@
 package dev.dendrite.api.nn;
 
+import dev.dendrite.api.data.DataSet;
 import dev.dendrite.api.data.DataSplit;
 import dev.dendrite.api.math.Matrix;
 import org.osgi.annotation.versioning.ProviderType;
@@ -18,6 +19,7 @@ public interface Trainer {
      *
      * @throws IllegalArgumentException for a bad spec or an unknown plug-in name (the message
      *                                  lists the available names)
+     * @throws IllegalStateException    when training diverges (the cost is no longer finite)
      */
     TrainingResult train(TrainingSpec spec, DataSplit data, TrainingListener listener);
 
@@ -26,4 +28,7 @@ public interface Trainer {
      * A[L] (n[L], m).
      */
     Matrix predict(Model model, Matrix x);
+
+    /** The model's cost and metrics on an already-scaled data set that follows its schema. */
+    Metrics evaluate(Model model, DataSet data);
 }

@@ -1,0 +1,57 @@
+package dev.dendrite.nn;
+
+import dev.dendrite.api.data.DataSet;
+import dev.dendrite.api.math.Matrix;
+import dev.dendrite.api.nn.Metrics;
+
+/**
+ * Moving samples into a network's workspace, and scoring a network on a whole split in chunks of
+ * {@link #CHUNK} columns (so memory stays bounded for large data sets).
+ */
+final class Evaluation {
+    /** Columns per forward pass when evaluating a whole split. */
+    static final int CHUNK = 1024;
+
+    private Evaluation() {
+    }
+
+    /** The cost and metrics of the network (no dropout) on {@code set}. */
+    static Metrics evaluate(Network network, OutputLayer head, Targets targets, DataSet set) {
+        int m = set.samples();
+        int[] order = identity(m);
+        Targets.Tally tally = targets.tally();
+        for (int from = 0; from < m; from += CHUNK) {
+            Network.Workspace ws = network.workspace(Math.min(CHUNK, m - from));
+            load(set, order, from, ws, targets);
+            Matrix a = network.forward(ws);
+            tally.add(a, head.cost(network, ws), set.targets(), order, from);
+        }
+        return tally.metrics();
+    }
+
+    /** Copies the samples order[from … from+m) into the workspace's X and (encoded) Y. */
+    static void load(DataSet set, int[] order, int from, Network.Workspace ws, Targets targets) {
+        Matrix x = ws.input();
+        int m = x.cols();
+        int total = set.samples();
+        double[] src = set.x().data();
+        double[] dst = x.data();
+        for (int r = 0; r < x.rows(); r++) {
+            int srcRow = r * total;
+            int dstRow = r * m;
+            for (int j = 0; j < m; j++) {
+                dst[dstRow + j] = src[srcRow + order[from + j]];
+            }
+        }
+        targets.encode(set.targets(), order, from, ws.targets());
+    }
+
+    /** 0, 1, …, m − 1. */
+    static int[] identity(int m) {
+        int[] order = new int[m];
+        for (int i = 0; i < m; i++) {
+            order[i] = i;
+        }
+        return order;
+    }
+}

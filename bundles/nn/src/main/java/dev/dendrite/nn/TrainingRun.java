@@ -1,0 +1,167 @@
+package dev.dendrite.nn;
+
+import dev.dendrite.api.data.DataSet;
+import dev.dendrite.api.data.DataSplit;
+import dev.dendrite.api.nn.DenseLayer;
+import dev.dendrite.api.nn.EpochReport;
+import dev.dendrite.api.nn.Metrics;
+import dev.dendrite.api.nn.TrainingListener;
+import dev.dendrite.api.nn.TrainingSpec;
+import dev.dendrite.api.nn.Updater;
+import dev.dendrite.api.math.Matrix;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+
+/**
+ * One training run: per epoch the training samples are shuffled (seeded) and cut into
+ * ceil(m / batch) mini-batches; each batch is one iteration — forward propagation (with dropout),
+ * the cost J (+ (λ/2m)·Σ‖W‖²), dZ[L] from the loss, backward propagation and one optimizer update
+ * at the epoch's scheduled learning rate. After each epoch the metrics of both splits are reported;
+ * early stopping watches one of them and restores the best epoch's weights.
+ */
+final class TrainingRun {
+    private final TrainingSpec spec;
+    private final DataSplit data;
+    private final Network network;
+    private final Targets targets;
+    private final OutputLayer head;
+    private final Updater updater;
+    private final double baseRate;
+    private final TrainingListener listener;
+    private final Random shuffle;
+    private final Dropout dropout;
+    private final String monitor;
+    private long iteration;
+    private EpochReport best;
+    private List<DenseLayer> bestWeights;
+    private String stopReason = "completed";
+
+    TrainingRun(TrainingSpec spec, DataSplit data, Network network, Targets targets, OutputLayer head,
+                Updater updater, double baseRate, TrainingListener listener) {
+        this.spec = spec;
+        this.data = data;
+        this.network = network;
+        this.targets = targets;
+        this.head = head;
+        this.updater = updater;
+        this.baseRate = baseRate;
+        this.listener = listener;
+        this.shuffle = new Random(spec.seed() ^ 0x5DEECE66DL);
+        this.dropout = new Dropout(spec.dropout(), spec.seed() * 31 + 17);
+        this.monitor = spec.monitor() != null ? spec.monitor() : data.hasValidation() ? "val_loss" : "loss";
+        checkMonitor();
+    }
+
+    private void checkMonitor() {
+        if (spec.patience() == 0) {
+            return;
+        }
+        List<String> available = new ArrayList<>();
+        List<String> names = new ArrayList<>(List.of("loss"));
+        names.addAll(targets.metricName().equals("accuracy") ? List.of("accuracy", "precision", "recall", "f1") : List.of("mse", "mae", "r2"));
+        available.addAll(names);
+        if (data.hasValidation()) {
+            names.forEach(n -> available.add("val_" + n));
+        }
+        if (!available.contains(monitor)) {
+            throw new IllegalArgumentException("cannot monitor '" + monitor + "' (available: " + String.join(", ", available) + ")");
+        }
+    }
+
+    long iterations() {
+        return iteration;
+    }
+
+    String stopReason() {
+        return stopReason;
+    }
+
+    /** The report whose weights the model keeps: the best epoch with early stopping, else the last. */
+    EpochReport kept(List<EpochReport> history) {
+        return best != null ? best : history.get(history.size() - 1);
+    }
+
+    List<EpochReport> execute() {
+        DataSet train = data.train();
+        int m = train.samples();
+        int batch = spec.batchSize() == 0 ? m : Math.min(spec.batchSize(), m);
+        int perEpoch = (m + batch - 1) / batch;
+        long budget = spec.iterations() > 0 ? spec.iterations() : (long) spec.epochs() * perEpoch;
+        listener.started(network.shapes(), m, perEpoch);
+
+        int[] order = Evaluation.identity(m);
+        Matrix[] params = network.parameters();
+        Matrix[] grads = network.gradients();
+        List<EpochReport> history = new ArrayList<>();
+        int epoch = 0;
+        while (iteration < budget) {
+            epoch++;
+            double rate = spec.schedule().rate(baseRate, epoch);
+            shuffleInPlace(order);
+            long start = System.nanoTime();
+            for (int from = 0; from < m && iteration < budget; from += batch) {
+                Network.Workspace ws = network.workspace(Math.min(batch, m - from));
+                Evaluation.load(train, order, from, ws, targets);
+                network.forward(ws, dropout);
+                double cost = head.cost(network, ws);
+                if (spec.l2() > 0) {
+                    cost += spec.l2() / (2.0 * ws.samples()) * network.squaredWeights();
+                }
+                if (!Double.isFinite(cost)) {
+                    throw new IllegalStateException("training diverged at epoch " + epoch + ", iteration " + (iteration + 1)
+                            + " (cost " + cost + "): try a smaller learning rate");
+                }
+                head.gradient(network, ws);
+                network.backward(ws, spec.l2());
+                updater.update(params, grads, rate);
+                iteration++;
+                listener.iteration(epoch, iteration, cost);
+            }
+            long millis = (System.nanoTime() - start) / 1_000_000;
+            EpochReport report = report(epoch, rate, millis);
+            history.add(report);
+            listener.epoch(report);
+            if (spec.patience() > 0 && earlyStop(report)) {
+                break;
+            }
+        }
+        if (best != null && best.epoch() != epoch) {
+            network.restore(bestWeights);
+        }
+        return history;
+    }
+
+    /** Tracks the best epoch; true when the monitored value has not improved for {@code patience} epochs. */
+    private boolean earlyStop(EpochReport report) {
+        double value = report.monitored(monitor);
+        boolean higher = Metrics.higherIsBetter(monitor.startsWith("val_") ? monitor.substring(4) : monitor);
+        double bestValue = best == null ? Double.NaN : best.monitored(monitor);
+        if (best == null || (higher ? value > bestValue : value < bestValue)) {
+            best = report;
+            bestWeights = network.snapshot();
+            return false;
+        }
+        if (report.epoch() - best.epoch() >= spec.patience()) {
+            stopReason = String.format(java.util.Locale.ROOT, "early stopping after epoch %d: best epoch %d (%s %.4f)",
+                    report.epoch(), best.epoch(), monitor, bestValue);
+            return true;
+        }
+        return false;
+    }
+
+    private EpochReport report(int epoch, double rate, long millis) {
+        Metrics t = Evaluation.evaluate(network, head, targets, data.train());
+        Metrics v = data.hasValidation() ? Evaluation.evaluate(network, head, targets, data.validation()) : null;
+        return new EpochReport(epoch, iteration, rate, t, v, targets.metricName(), millis);
+    }
+
+    private void shuffleInPlace(int[] order) {
+        for (int i = order.length - 1; i > 0; i--) {
+            int j = shuffle.nextInt(i + 1);
+            int t = order[i];
+            order[i] = order[j];
+            order[j] = t;
+        }
+    }
+}
