@@ -62,6 +62,23 @@ final class Options {
         return widths;
     }
 
+    /** {@code name=value} pairs separated by commas, e.g. {@code beta1=0.9,beta2=0.99}; empty means none. */
+    static java.util.Map<String, Double> assignments(String option, String value) {
+        java.util.Map<String, Double> values = new java.util.LinkedHashMap<>();
+        if (value == null || value.isBlank()) {
+            return values;
+        }
+        for (String part : value.split(",")) {
+            int eq = part.indexOf('=');
+            if (eq <= 0) {
+                throw new IllegalArgumentException(option + ": expected name=value, got '" + part.trim() + "'");
+            }
+            String name = part.substring(0, eq).trim();
+            values.put(name, number(option + " " + name, part.substring(eq + 1)));
+        }
+        return values;
+    }
+
     /** A number as scripts read it: four decimals, or scientific for very small values. */
     static String format(double v) {
         if (Double.isNaN(v)) {

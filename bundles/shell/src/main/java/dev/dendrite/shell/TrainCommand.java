@@ -6,6 +6,8 @@ import dev.dendrite.api.data.DataSet;
 import dev.dendrite.api.data.DataSplit;
 import dev.dendrite.api.data.Task;
 import dev.dendrite.api.nn.EpochReport;
+import dev.dendrite.api.nn.LearningRateSchedule;
+import dev.dendrite.api.nn.Metrics;
 import dev.dendrite.api.nn.Trainer;
 import dev.dendrite.api.nn.TrainingResult;
 import dev.dendrite.api.nn.TrainingSpec;
@@ -43,42 +45,70 @@ public final class TrainCommand {
             @Parameter(names = "--optimizer", absentValue = "sgd") String optimizer,
             @Descriptor("learning rate α > 0 (default: the optimizer's)")
             @Parameter(names = "--lr", absentValue = "") String lr,
+            @Descriptor("other optimizer hyperparameters, e.g. momentum=0.9,nesterov=1 or beta1=0.9,beta2=0.999,epsilon=1e-8,weight_decay=0.01 (see ml:optimizers)")
+            @Parameter(names = "--hp", absentValue = "") String hp,
             @Descriptor("mini-batch size: samples per iteration, or 'all' for the whole training set")
             @Parameter(names = "--batch", absentValue = "32") String batch,
             @Descriptor("epochs: passes over the training data")
             @Parameter(names = "--epochs", absentValue = "100") String epochs,
             @Descriptor("train for exactly this many iterations (mini-batch updates) instead of --epochs")
             @Parameter(names = "--iterations", absentValue = "0") String iterations,
-            @Descriptor("random seed (initialization, shuffling, split, built-in data)")
+            @Descriptor("weight initialization: he, xavier or small (default: he for ReLU-like activations, xavier otherwise)")
+            @Parameter(names = "--init", absentValue = "") String init,
+            @Descriptor("L2 regularization strength λ >= 0")
+            @Parameter(names = "--l2", absentValue = "0") String l2,
+            @Descriptor("dropout: probability of dropping a hidden unit during training, in [0, 1)")
+            @Parameter(names = "--dropout", absentValue = "0") String dropout,
+            @Descriptor("learning-rate schedule: constant, step:FACTOR:EVERY (e.g. step:0.5:10) or exponential:FACTOR (e.g. exponential:0.95)")
+            @Parameter(names = "--schedule", absentValue = "constant") String schedule,
+            @Descriptor("early stopping: epochs without improvement before stopping (0 = off); the best epoch's weights are kept")
+            @Parameter(names = "--patience", absentValue = "0") String patience,
+            @Descriptor("what early stopping watches: loss, accuracy, f1, mse, r2, … or val_… of them (default val_loss)")
+            @Parameter(names = "--monitor", absentValue = "") String monitor,
+            @Descriptor("random seed (initialization, shuffling, dropout, split, built-in data)")
             @Parameter(names = "--seed", absentValue = "42") String seed,
             @Descriptor("fraction of the samples held out for validation, in [0, 1)")
             @Parameter(names = "--val", absentValue = "0.2") String validation,
             @Descriptor("CSV target column name (default: the last column)")
             @Parameter(names = "--target", absentValue = "") String target,
+            @Descriptor("task: classification or regression (default: detected from the target column)")
+            @Parameter(names = "--task", absentValue = "") String task,
+            @Descriptor("feature scaling fitted on the training split: standard, minmax or none (default: standard; none for images)")
+            @Parameter(names = "--scaling", absentValue = "") String scaling,
+            @Descriptor("a separate test file (same columns) on which the trained model is evaluated and reported as test metrics")
+            @Parameter(names = "--test", absentValue = "") String test,
             @Descriptor("maths back-end (default: the highest ranked; see ml:backends)")
             @Parameter(names = "--backend", absentValue = "") String backend,
-            @Descriptor("a built-in data set (see ml:datasets) or the path of a CSV file")
+            @Descriptor("a built-in data set (see ml:datasets), a CSV file, or an IDX images file (MNIST format)")
             String dataset) {
-        TrainingSpec spec = TrainingSpec.defaults()
-                .withHiddenLayers(Options.widths("--layers", layers))
-                .withActivation(activation)
-                .withOutputActivation(Options.optional(output))
-                .withLoss(Options.optional(loss))
-                .withOptimizer(optimizer)
-                .withBatchSize(batchSize(batch))
-                .withEpochs(Options.positiveInt("--epochs", epochs))
-                .withIterations(iterationCount(iterations))
-                .withSeed(Options.longValue("--seed", seed))
-                .withBackend(Options.optional(backend));
+        TrainingSpec.Builder builder = TrainingSpec.defaults().toBuilder()
+                .hiddenLayers(Options.widths("--layers", layers))
+                .activation(activation)
+                .outputActivation(Options.optional(output))
+                .loss(Options.optional(loss))
+                .optimizer(optimizer)
+                .batchSize(batchSize(batch))
+                .epochs(Options.positiveInt("--epochs", epochs))
+                .iterations(iterationCount(iterations))
+                .initializer(Options.optional(init))
+                .l2(Options.number("--l2", l2))
+                .dropout(Options.number("--dropout", dropout))
+                .schedule(LearningRateSchedule.parse(schedule))
+                .patience(Options.integer("--patience", patience))
+                .monitor(Options.optional(monitor))
+                .seed(Options.longValue("--seed", seed))
+                .backend(Options.optional(backend));
         if (Options.optional(lr) != null) {
             double rate = Options.number("--lr", lr);
             if (rate <= 0) {
                 throw new IllegalArgumentException("--lr: learning rate must be positive, got " + lr);
             }
-            spec = spec.withHyperparameter("lr", rate);
+            builder.hyperparameter("lr", rate);
         }
-        DataOptions options = new DataOptions(Options.optional(target),
-                fraction(validation), spec.seed());
+        Options.assignments("--hp", hp).forEach(builder::hyperparameter);
+        TrainingSpec spec = builder.build();
+        DataOptions options = new DataOptions(Options.optional(target), fraction(validation), spec.seed(),
+                task(task), Options.optional(scaling));
         DataSplit split = data.load(dataset, options);
         PrintStream out = System.out;
         out.println(describe(split));
@@ -86,7 +116,33 @@ public final class TrainCommand {
         int perEpoch = (split.train().samples() + batchSizeUsed - 1) / batchSizeUsed;
         int epochCount = spec.iterations() > 0 ? (int) ((spec.iterations() + perEpoch - 1) / perEpoch) : spec.epochs();
         TrainingResult result = trainer.train(spec, split, new ProgressPrinter(out, epochCount));
-        return summary(result);
+        StringBuilder summary = new StringBuilder(summary(result));
+        Metrics shown = result.validation();
+        String shownName = "validation";
+        String testFile = Options.optional(test);
+        if (testFile != null) {
+            DataSet testSet = data.load(testFile, result.model().schema(), spec.seed() + 1);
+            shown = trainer.evaluate(result.model(), testSet);
+            shownName = "test";
+            summary.append(String.format("%ntest       %s  (%d samples)", MetricsFormat.line(shown), testSet.samples()));
+        }
+        if (shown != null && shown.confusion() != null) {
+            summary.append(String.format("%nconfusion matrix (%s):%n", shownName))
+                    .append(MetricsFormat.confusion(shown.confusion(), result.model().classes()));
+        }
+        return summary.toString();
+    }
+
+    private static Task task(String value) {
+        String name = Options.optional(value);
+        if (name == null) {
+            return null;
+        }
+        return switch (name.toLowerCase(java.util.Locale.ROOT)) {
+            case "classification" -> Task.CLASSIFICATION;
+            case "regression" -> Task.REGRESSION;
+            default -> throw new IllegalArgumentException("--task must be classification or regression, got " + value);
+        };
     }
 
     /** A positive size, or 0 (the whole training set) for {@code all}. */
@@ -130,12 +186,15 @@ public final class TrainCommand {
         EpochReport last = result.last();
         long millis = result.history().stream().mapToLong(EpochReport::millis).sum();
         StringBuilder s = new StringBuilder();
-        s.append(String.format("trained %d epochs, %d iterations in %.2f s%n", last.epoch(), result.iterations(), millis / 1000.0));
-        s.append("plugins: ").append(String.join("; ", result.plugins())).append('\n');
-        s.append(String.format("training   loss %s  %s %s", Options.format(last.trainCost()), last.metric(), Options.format(last.trainMetric())));
-        if (!Double.isNaN(last.validationCost())) {
-            s.append(String.format("%nvalidation loss %s  %s %s", Options.format(last.validationCost()), last.metric(),
-                    Options.format(last.validationMetric())));
+        s.append(String.format("trained %d epochs, %d iterations in %.2f s (%s)%n", last.epoch(), result.iterations(),
+                millis / 1000.0, result.stopReason()));
+        s.append("plugins:");
+        for (String plugin : result.plugins()) {
+            s.append(String.format("%n  %s", plugin));
+        }
+        s.append(String.format("%ntraining   %s", MetricsFormat.line(result.train())));
+        if (result.validation() != null) {
+            s.append(String.format("%nvalidation %s", MetricsFormat.line(result.validation())));
         }
         return s.toString();
     }

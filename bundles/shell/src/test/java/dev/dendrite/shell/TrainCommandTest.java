@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.dendrite.api.data.DataOptions;
+import dev.dendrite.api.data.DataSchema;
 import dev.dendrite.api.data.DataService;
 import dev.dendrite.api.data.DataSet;
 import dev.dendrite.api.data.DataSplit;
@@ -13,6 +14,7 @@ import dev.dendrite.api.data.Task;
 import dev.dendrite.api.math.Matrix;
 import dev.dendrite.api.nn.DenseLayer;
 import dev.dendrite.api.nn.EpochReport;
+import dev.dendrite.api.nn.Metrics;
 import dev.dendrite.api.nn.Model;
 import dev.dendrite.api.nn.Trainer;
 import dev.dendrite.api.nn.TrainingListener;
@@ -41,25 +43,46 @@ class TrainCommandTest {
         public TrainingResult train(TrainingSpec spec, DataSplit data, TrainingListener listener) {
             received = spec;
             Model model = new Model(List.of(new DenseLayer(new Matrix(1, 2), new Matrix(1, 1), "sigmoid")),
-                    "binary_crossentropy", Task.CLASSIFICATION, List.of("0", "1"), FeatureScaling.identity(2));
-            return new TrainingResult(model, List.of(new EpochReport(1, 1, 0.5, 0.75, Double.NaN, Double.NaN, "accuracy", 3)), 1, List.of());
+                    "binary_crossentropy", data.schema(), Map.of());
+            Metrics m = new Metrics(0.5, Map.of("accuracy", 0.75), new int[][] {{1, 1}, {0, 2}});
+            return new TrainingResult(model, List.of(new EpochReport(1, 1, 0.1, m, null, "accuracy", 3)), 1,
+                    List.of("activation tanh: test 1.0"), m, null, "completed");
         }
 
         @Override
         public Matrix predict(Model model, Matrix x) {
             throw new AssertionError("not used");
         }
+
+        @Override
+        public Metrics evaluate(Model model, DataSet data) {
+            throw new AssertionError("not used");
+        }
     };
 
-    private final DataService data = (source, options) -> {
-        receivedOptions = options;
-        Matrix x = Matrix.of(new double[] {0, 1, 0, 1}, new double[] {0, 0, 1, 1});
-        DataSet set = new DataSet(source, List.of("x1", "x2"), x, new double[] {0, 1, 1, 0}, Task.CLASSIFICATION, List.of("0", "1"));
-        return new DataSplit(set, null, FeatureScaling.identity(2));
+    private final DataService data = new DataService() {
+        @Override
+        public DataSplit load(String source, DataOptions options) {
+            receivedOptions = options;
+            Matrix x = Matrix.of(new double[] {0, 1, 0, 1}, new double[] {0, 0, 1, 1});
+            DataSet set = new DataSet(source, List.of("x1", "x2"), x, new double[] {0, 1, 1, 0}, Task.CLASSIFICATION, List.of("0", "1"));
+            return new DataSplit(set, null, FeatureScaling.identity(2));
+        }
+
+        @Override
+        public DataSet load(String source, DataSchema schema, long seed) {
+            throw new AssertionError("not used");
+        }
+
+        @Override
+        public Matrix features(String source, DataSchema schema) {
+            throw new AssertionError("not used");
+        }
     };
 
     private String run(String dataset, String... options) throws Throwable {
-        Method train = TrainCommand.class.getMethod("train", stringParameters(14));
+        Method train = java.util.Arrays.stream(TrainCommand.class.getMethods()).filter(m -> m.getName().equals("train"))
+                .findFirst().orElseThrow();
         Map<String, String> given = new LinkedHashMap<>();
         for (int i = 0; i < options.length; i += 2) {
             given.put(options[i], options[i + 1]);
@@ -76,12 +99,6 @@ class TrainCommandTest {
         }
     }
 
-    private static Class<?>[] stringParameters(int n) {
-        Class<?>[] types = new Class<?>[n];
-        java.util.Arrays.fill(types, String.class);
-        return types;
-    }
-
     @Test
     void defaultsAreSensible() throws Throwable {
         String out = run("xor");
@@ -92,6 +109,10 @@ class TrainCommandTest {
         assertEquals(32, received.batchSize());
         assertEquals(0.2, receivedOptions.validationFraction());
         assertTrue(out.contains("training   loss 0.5000  accuracy 0.7500"), out);
+        assertTrue(out.contains("confusion matrix (validation)") == false, "no validation split, no matrix: " + out);
+        assertEquals(0.0, received.l2());
+        assertEquals(0, received.patience());
+        assertEquals("constant", received.schedule().kind());
     }
 
     @Test
@@ -109,6 +130,22 @@ class TrainCommandTest {
         assertEquals(9, receivedOptions.seed());
     }
 
+    @Test
+    void regularizationScheduleEarlyStoppingAndHyperparametersReachTheSpec() throws Throwable {
+        run("xor", "--l2", "0.01", "--dropout", "0.2", "--schedule", "step:0.5:10", "--patience", "5",
+                "--monitor", "val_accuracy", "--init", "he", "--optimizer", "momentum", "--hp", "momentum=0.8,nesterov=1",
+                "--task", "classification", "--scaling", "minmax");
+        assertEquals(0.01, received.l2());
+        assertEquals(0.2, received.dropout());
+        assertEquals("step", received.schedule().kind());
+        assertEquals(5, received.patience());
+        assertEquals("val_accuracy", received.monitor());
+        assertEquals("he", received.initializer());
+        assertEquals(Map.of("momentum", 0.8, "nesterov", 1.0), received.hyperparameters());
+        assertEquals(Task.CLASSIFICATION, receivedOptions.task());
+        assertEquals("minmax", receivedOptions.scaling());
+    }
+
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
         "--layers|16,0|--layers: layer width must be positive, got 0",
@@ -120,7 +157,13 @@ class TrainCommandTest {
         "--batch|-5|--batch must be a positive integer or 'all', got -5",
         "--epochs|0|--epochs must be positive, got 0",
         "--val|1.5|--val must be in [0, 1), got 1.5",
-        "--iterations|-1|--iterations must be positive, got -1"})
+        "--iterations|-1|--iterations must be positive, got -1",
+        "--dropout|1|dropout must be in [0, 1), got 1.0",
+        "--l2|-1|L2 strength λ must be >= 0, got -1.0",
+        "--schedule|cosine|unknown learning-rate schedule 'cosine' (use constant, step:FACTOR:EVERY or exponential:FACTOR)",
+        "--hp|momentum|--hp: expected name=value, got 'momentum'",
+        "--task|clustering|--task must be classification or regression, got clustering",
+        "--scaling|zscore|unknown scaling 'zscore' (available: standard, minmax, none)"})
     void badOptionsAreNamedInOneLine(String option, String value, String message) {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> run("xor", option, value));
         assertEquals(message, e.getMessage());

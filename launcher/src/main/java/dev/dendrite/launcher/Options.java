@@ -1,0 +1,84 @@
+package dev.dendrite.launcher;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The launcher's command line: {@code [--home DIR] [--feature NAME[,NAME…]] [-c COMMANDS]…}.
+ * Long options also take the form {@code --option=value}.
+ *
+ * @param help     whether {@code --help} was given
+ * @param home     the distribution directory, or {@code null} when not given
+ * @param features the features to run ({@code dendrite} when none is given)
+ * @param commands the Gogo command lines to run non-interactively, in order; empty for the interactive shell
+ */
+public record Options(boolean help, Path home, List<String> features, List<String> commands) {
+
+    /** The feature run when none is named. */
+    public static final String DEFAULT_FEATURE = "dendrite";
+
+    /** The text printed by {@code --help}. */
+    public static final String USAGE = """
+            Usage: dendrite [--home DIR] [--feature NAME[,NAME...]] [-c COMMANDS]...
+
+            Starts the Dendrite platform (Apache Felix with the bundles of a feature of
+            etc/features.xml). Without -c it opens the Gogo shell: type `help ml` for the
+            ml commands, `exit` to stop. With -c it runs the commands, prints their results
+            and exits: status 0 if all succeeded, 1 if one failed (its message on stderr).
+
+              -c, --command COMMANDS  Gogo command line to run, e.g. 'ml:train xor; ml:models';
+                                      each statement's value is printed (may be repeated:
+                                      all run in turn in one session, up to the first failure)
+                  --feature NAMES     features to start, comma separated (default: dendrite)
+                  --home DIR          distribution directory with bin/ etc/ system/ deploy/
+                                      (default: the directory above the jar's bin/)
+              -h, --help              print this help and exit
+
+            Bundles copied into DIR/deploy/ are started, and .cfg files in DIR/etc/
+            applied, while the platform runs. SLF4J logs at level warn to stderr
+            (java -Dorg.slf4j.simpleLogger.defaultLogLevel=info ... for more).
+            """;
+
+    /**
+     * Parses the command line.
+     *
+     * @throws IllegalArgumentException for an unknown option or an option without its value
+     */
+    public static Options parse(String... args) {
+        boolean help = false;
+        Path home = null;
+        List<String> features = new ArrayList<>();
+        List<String> commands = new ArrayList<>();
+        for (int i = 0; i < args.length; i++) {
+            String option = args[i];
+            String value = null;
+            int equals = option.indexOf('=');
+            if (option.startsWith("--") && equals > 0) {
+                value = option.substring(equals + 1);
+                option = option.substring(0, equals);
+            }
+            switch (option) {
+                case "-h", "--help" -> help = true;
+                case "-c", "--command", "--feature", "--home" -> {
+                    if (value == null) {
+                        if (i + 1 == args.length) {
+                            throw new IllegalArgumentException("option " + option + " needs a value (see --help)");
+                        }
+                        value = args[++i];
+                    }
+                    switch (option) {
+                        case "--home" -> home = Path.of(value);
+                        case "--feature" -> features.addAll(List.of(value.split(",")));
+                        default -> commands.add(value);
+                    }
+                }
+                default -> throw new IllegalArgumentException("unknown option '" + args[i] + "' (see --help)");
+            }
+        }
+        if (features.isEmpty()) {
+            features.add(DEFAULT_FEATURE);
+        }
+        return new Options(help, home, List.copyOf(features), List.copyOf(commands));
+    }
+}

@@ -1,0 +1,84 @@
+package dev.dendrite.launcher;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Runs the packaged {@code bin/dendrite.jar} non-interactively, as scripts and CI do. */
+class LauncherIT {
+
+    private static final Path DIST = Path.of(System.getProperty("dendrite.dist", "target/dendrite"));
+
+    @TempDir
+    Path tmp;
+
+    private record Run(int status, String out, String err) {
+    }
+
+    private Run dendrite(String... args) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-jar", DIST.resolve("bin/dendrite.jar").toString()));
+        command.addAll(List.of(args));
+        Path out = tmp.resolve("out");
+        Path err = tmp.resolve("err");
+        Process process = new ProcessBuilder(command).redirectOutput(out.toFile()).redirectError(err.toFile()).start();
+        assertTrue(process.waitFor(120, TimeUnit.SECONDS), "dendrite did not exit within 120 s");
+        return new Run(process.exitValue(), Files.readString(out), Files.readString(err));
+    }
+
+    @Test
+    void commandOutputAndResultsArePrinted() throws Exception {
+        // lb prints through System.out inside Gogo; echo returns its value
+        Run run = dendrite("-c", "lb -s", "--command", "echo done");
+
+        assertEquals(0, run.status(), run.err());
+        assertTrue(run.out().contains("|org.apache.felix.scr"), run.out());
+        assertTrue(run.out().contains(Launcher.SHELL_BUNDLE), run.out());
+        assertTrue(run.out().endsWith("done\n"), run.out());
+        assertEquals("", run.err());
+    }
+
+    @Test
+    void theValueOfEveryStatementIsPrinted() throws Exception {
+        // Gogo alone would show only the last statement's value
+        Run run = dendrite("-c", "new java.lang.String one; new java.lang.String two");
+
+        assertEquals(0, run.status(), run.err());
+        assertEquals("one\ntwo\n", run.out());
+    }
+
+    @Test
+    void aFailingCommandStopsTheRunWithItsMessageAndStatusOne() throws Exception {
+        Run run = dendrite("-c", "echo first; no-such-command; echo never", "-c", "echo nor-this");
+
+        assertEquals(1, run.status());
+        assertEquals("first\n", run.out());
+        assertEquals("error: Command not found: no-such-command\n", run.err());
+    }
+
+    @Test
+    void unknownFeatureFailsBeforeStarting() throws Exception {
+        Run run = dendrite("--feature", "no-such-feature", "-c", "lb");
+
+        assertEquals(1, run.status());
+        assertTrue(run.err().startsWith("error: unknown feature 'no-such-feature'"), run.err());
+        assertTrue(run.err().trim().endsWith("available: dendrite-runtime, dendrite-core, dendrite-shell, dendrite-demo, dendrite"),
+                run.err());
+    }
+
+    @Test
+    void badCommandLineExitsTwo() throws Exception {
+        Run run = dendrite("--bogus");
+
+        assertEquals(2, run.status());
+        assertEquals("error: unknown option '--bogus' (see --help)\n", run.err());
+    }
+}
