@@ -13,6 +13,7 @@ import dev.dendrite.api.nn.Metrics;
 import dev.dendrite.api.nn.Model;
 import dev.dendrite.api.nn.Optimizer;
 import dev.dendrite.api.nn.Trainer;
+import dev.dendrite.api.nn.TrainingInterruptedException;
 import dev.dendrite.api.nn.TrainingListener;
 import dev.dendrite.api.nn.TrainingResult;
 import dev.dendrite.api.nn.TrainingSpec;
@@ -67,11 +68,20 @@ public final class NetworkTrainer implements Trainer {
             Network network = build(spec, initializer, train.features(), outputs, hidden, output, math.service());
             Targets targets = new Targets(train.task(), outputs, train.classes().size());
             OutputLayer head = new OutputLayer(loss.service(), output.service(), outputName);
-            TrainingRun run = new TrainingRun(spec, data, network, targets, head, updater, hyperparameters.get("lr"), listener);
-            List<EpochReport> history = run.execute();
+            TrainingRun run = new TrainingRun(spec, data, network, targets, head, updater, hyperparameters.get("lr"), listener, bound);
+            Map<String, String> provenance = provenance(spec, train, hyperparameters, bound.descriptions());
+            List<EpochReport> history;
+            try {
+                history = run.execute();
+            } catch (TrainingRun.PluginGoneException e) {
+                EpochReport last = run.lastCompleted();
+                TrainingResult partial = last == null ? null : new TrainingResult(
+                        new Model(run.lastCompletedWeights(), lossName, data.schema(), provenance), run.history(),
+                        last.iterations(), bound.descriptions(), last.train(), last.validation(), e.getMessage());
+                throw new TrainingInterruptedException(e.getMessage(), partial);
+            }
             EpochReport kept = run.kept(history);
-            Model model = new Model(network.snapshot(), lossName, data.schema(),
-                    provenance(spec, train, hyperparameters, bound.descriptions()));
+            Model model = new Model(network.snapshot(), lossName, data.schema(), provenance);
             TrainingResult result = new TrainingResult(model, history, run.iterations(), bound.descriptions(),
                     kept.train(), kept.validation(), run.stopReason());
             listener.finished(result);
@@ -210,37 +220,5 @@ public final class NetworkTrainer implements Trainer {
             p.put("plugin " + plugin.substring(0, colon), plugin.substring(colon + 2));
         }
         return p;
-    }
-
-    /** The plug-ins bound for one call, released together. */
-    private static final class Bindings implements AutoCloseable {
-        private final PluginResolver plugins;
-        private final List<Plugin<?>> held = new ArrayList<>();
-        private final List<String> descriptions = new ArrayList<>();
-
-        Bindings(PluginResolver plugins) {
-            this.plugins = plugins;
-        }
-
-        <T> Plugin<T> bind(String kind, Class<T> type, String name) {
-            Plugin<T> plugin = plugins.resolve(type, name);
-            held.add(plugin);
-            String description = kind + " " + plugin.name() + ": " + plugin.provider();
-            if (!descriptions.contains(description)) {
-                descriptions.add(description);
-            }
-            return plugin;
-        }
-
-        List<String> descriptions() {
-            return List.copyOf(descriptions);
-        }
-
-        @Override
-        public void close() {
-            for (Plugin<?> p : held) {
-                p.close();
-            }
-        }
     }
 }

@@ -65,7 +65,7 @@ final class RegistryPlugins implements PluginCatalog, PluginResolver {
         if (service == null) {
             throw new IllegalStateException(kindName(kind) + " '" + name + "' went away while being bound");
         }
-        return new Plugin<>(nameOf(ref), service, provider(ref), () -> context.ungetService(ref));
+        return new Plugin<>(nameOf(ref), service, provider(ref), () -> ref.getBundle() != null, () -> context.ungetService(ref));
     }
 
     private Map<String, List<ServiceReference<?>>> byName(Class<?> kind) {
@@ -103,7 +103,7 @@ final class RegistryPlugins implements PluginCatalog, PluginResolver {
 
     private static String provider(ServiceReference<?> ref) {
         Bundle b = ref.getBundle();
-        return b == null ? "(unregistered)" : b.getSymbolicName() + " " + b.getVersion();
+        return b == null ? "(unregistered)" : b.getSymbolicName() + " " + b.getVersion() + " [" + b.getBundleId() + "]";
     }
 
     /** "activation" for Activation.class, "matrix math" for MatrixMath.class, … */

@@ -32,13 +32,18 @@ final class TrainingRun {
     private final Random shuffle;
     private final Dropout dropout;
     private final String monitor;
+    private final Bindings plugins;
+    private final PropagationView view;
     private long iteration;
+    private EpochReport lastCompleted;
+    private List<DenseLayer> lastCompletedWeights;
     private EpochReport best;
     private List<DenseLayer> bestWeights;
     private String stopReason = "completed";
+    private final List<EpochReport> history = new ArrayList<>();
 
     TrainingRun(TrainingSpec spec, DataSplit data, Network network, Targets targets, OutputLayer head,
-                Updater updater, double baseRate, TrainingListener listener) {
+                Updater updater, double baseRate, TrainingListener listener, Bindings plugins) {
         this.spec = spec;
         this.data = data;
         this.network = network;
@@ -49,6 +54,8 @@ final class TrainingRun {
         this.listener = listener;
         this.shuffle = new Random(spec.seed() ^ 0x5DEECE66DL);
         this.dropout = new Dropout(spec.dropout(), spec.seed() * 31 + 17);
+        this.plugins = plugins;
+        this.view = new PropagationView(network, head.fused());
         this.monitor = spec.monitor() != null ? spec.monitor() : data.hasValidation() ? "val_loss" : "loss";
         checkMonitor();
     }
@@ -67,6 +74,21 @@ final class TrainingRun {
         if (!available.contains(monitor)) {
             throw new IllegalArgumentException("cannot monitor '" + monitor + "' (available: " + String.join(", ", available) + ")");
         }
+    }
+
+    /** The reports of the epochs completed so far. */
+    List<EpochReport> history() {
+        return List.copyOf(history);
+    }
+
+    /** The report of the last completed epoch, or null. */
+    EpochReport lastCompleted() {
+        return lastCompleted;
+    }
+
+    /** The weights at the end of the last completed epoch, or null. */
+    List<DenseLayer> lastCompletedWeights() {
+        return lastCompletedWeights;
     }
 
     long iterations() {
@@ -93,7 +115,6 @@ final class TrainingRun {
         int[] order = Evaluation.identity(m);
         Matrix[] params = network.parameters();
         Matrix[] grads = network.gradients();
-        List<EpochReport> history = new ArrayList<>();
         int epoch = 0;
         while (iteration < budget) {
             epoch++;
@@ -101,35 +122,71 @@ final class TrainingRun {
             shuffleInPlace(order);
             long start = System.nanoTime();
             for (int from = 0; from < m && iteration < budget; from += batch) {
-                Network.Workspace ws = network.workspace(Math.min(batch, m - from));
-                Evaluation.load(train, order, from, ws, targets);
-                network.forward(ws, dropout);
-                double cost = head.cost(network, ws);
-                if (spec.l2() > 0) {
-                    cost += spec.l2() / (2.0 * ws.samples()) * network.squaredWeights();
+                requirePlugins(epoch);
+                try {
+                    step(train, order, from, Math.min(batch, m - from), rate, params, grads, epoch);
+                } catch (RuntimeException | LinkageError e) {
+                    requirePlugins(epoch);
+                    throw e;
                 }
-                if (!Double.isFinite(cost)) {
-                    throw new IllegalStateException("training diverged at epoch " + epoch + ", iteration " + (iteration + 1)
-                            + " (cost " + cost + "): try a smaller learning rate");
-                }
-                head.gradient(network, ws);
-                network.backward(ws, spec.l2());
-                updater.update(params, grads, rate);
-                iteration++;
-                listener.iteration(epoch, iteration, cost);
             }
             long millis = (System.nanoTime() - start) / 1_000_000;
             EpochReport report = report(epoch, rate, millis);
             history.add(report);
+            lastCompleted = report;
+            lastCompletedWeights = network.snapshot();
             listener.epoch(report);
             if (spec.patience() > 0 && earlyStop(report)) {
+                break;
+            }
+            if (listener.stopRequested()) {
+                stopReason = "stopped on request after epoch " + epoch;
                 break;
             }
         }
         if (best != null && best.epoch() != epoch) {
             network.restore(bestWeights);
         }
-        return history;
+        return List.copyOf(history);
+    }
+
+    /** One iteration on the samples order[from … from+count). */
+    private void step(DataSet train, int[] order, int from, int count, double rate, Matrix[] params, Matrix[] grads, int epoch) {
+        Network.Workspace ws = network.workspace(count);
+        Evaluation.load(train, order, from, ws, targets);
+        network.forward(ws, dropout);
+        double cost = head.cost(network, ws);
+        if (spec.l2() > 0) {
+            cost += spec.l2() / (2.0 * ws.samples()) * network.squaredWeights();
+        }
+        if (!Double.isFinite(cost)) {
+            throw new IllegalStateException("training diverged at epoch " + epoch + ", iteration " + (iteration + 1)
+                    + " (cost " + cost + "): try a smaller learning rate");
+        }
+        head.gradient(network, ws);
+        network.backward(ws, spec.l2());
+        listener.backpropagated(view.at(ws, cost, rate));
+        updater.update(params, grads, rate);
+        iteration++;
+        listener.updated(view);
+        listener.iteration(epoch, iteration, cost);
+    }
+
+    /** Stops the run when a bound plug-in has been unregistered. */
+    private void requirePlugins(int epoch) {
+        plugins.gone().ifPresent(what -> {
+            throw new PluginGoneException("the " + what + " went away during epoch " + epoch
+                    + (lastCompleted == null ? "; no epoch was completed" : "; the model of epoch " + lastCompleted.epoch() + " is kept"));
+        });
+    }
+
+    /** A bound plug-in was unregistered while the run used it. */
+    static final class PluginGoneException extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        PluginGoneException(String message) {
+            super(message);
+        }
     }
 
     /** Tracks the best epoch; true when the monitored value has not improved for {@code patience} epochs. */

@@ -181,6 +181,78 @@ class TrainingFeaturesTest {
         assertEquals(result.validation().get("f1"), m.get("f1"), 0);
     }
 
+    @Test
+    void aPluginGoingAwayStopsTheRunAndKeepsTheLastCompletedEpoch() {
+        boolean[] gone = {false};
+        TestPlugins real = new TestPlugins();
+        PluginResolver resolver = new PluginResolver() {
+            @Override
+            public <T> Plugin<T> resolve(Class<T> kind, String name) {
+                Plugin<T> p = real.resolve(kind, name);
+                return "tanh".equals(name) ? new Plugin<>(name, p.service(), "tanh-bundle 1.0.0 [9]", () -> !gone[0], () -> { }) : p;
+            }
+        };
+        NetworkTrainer trainer = new NetworkTrainer(resolver);
+        DataSplit data = noisyXor();
+        TrainingListener unplugAfterThirdEpoch = new TrainingListener() {
+            @Override
+            public void epoch(EpochReport report) {
+                gone[0] = report.epoch() == 3;
+            }
+        };
+        var e = assertThrows(dev.dendrite.api.nn.TrainingInterruptedException.class,
+                () -> trainer.train(TrainingSpec.defaults().withEpochs(10), data, unplugAfterThirdEpoch));
+        assertEquals("the activation 'tanh' of bundle tanh-bundle 1.0.0 [9] went away during epoch 4; the model of epoch 3 is kept",
+                e.getMessage());
+        TrainingResult partial = e.partial();
+        assertEquals(3, partial.history().size());
+        gone[0] = false;
+        Metrics again = trainer.evaluate(partial.model(), data.validation());
+        assertEquals(partial.validation().cost(), again.cost(), 1e-12, "the kept weights are epoch 3's");
+    }
+
+    @Test
+    void aListenerCanStopTheRunAfterAnEpoch() {
+        TrainingResult result = trainer.train(TrainingSpec.defaults().withEpochs(10), noisyXor(), new TrainingListener() {
+            private int epochs;
+
+            @Override
+            public void epoch(EpochReport report) {
+                epochs = report.epoch();
+            }
+
+            @Override
+            public boolean stopRequested() {
+                return epochs == 2;
+            }
+        });
+        assertEquals(2, result.history().size());
+        assertEquals("stopped on request after epoch 2", result.stopReason());
+    }
+
+    @Test
+    void listenersSeeTheGradientsBeforeAndTheWeightsAfterTheUpdate() {
+        List<Double> before = new ArrayList<>();
+        List<Double> gradient = new ArrayList<>();
+        List<Double> after = new ArrayList<>();
+        TrainingSpec spec = TrainingSpec.defaults().toBuilder().iterations(1).hyperparameter("lr", 0.5).batchSize(0).build();
+        trainer.train(spec, NetworkTrainerTest.split(NetworkTrainerTest.xor(16, 1)), new TrainingListener() {
+            @Override
+            public void backpropagated(dev.dendrite.api.nn.Propagation p) {
+                before.add(p.weights(2).get(0, 0));
+                gradient.add(p.weightGradient(2).get(0, 0));
+                assertEquals(16, p.input().cols());
+                assertTrue(p.fused());
+            }
+
+            @Override
+            public void updated(dev.dendrite.api.nn.Propagation p) {
+                after.add(p.weights(2).get(0, 0));
+            }
+        });
+        assertEquals(before.get(0) - 0.5 * gradient.get(0), after.get(0), 1e-15, "sgd: W ← W − α·dW");
+    }
+
     private static int[] range(int from, int to) {
         int[] r = new int[to - from];
         for (int i = 0; i < r.length; i++) {

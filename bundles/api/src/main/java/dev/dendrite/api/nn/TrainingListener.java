@@ -5,8 +5,8 @@ import org.osgi.annotation.versioning.ConsumerType;
 
 /**
  * Progress events of a training run, called on the training thread, in this order:
- * {@code started}, then per iteration {@code iteration} and per epoch {@code epoch}, then
- * {@code finished}. The trainer never prints; listeners decide what the user sees.
+ * {@code started}, then per iteration {@code backpropagated}, {@code updated} and {@code iteration},
+ * per epoch {@code epoch} and {@code stopRequested}, then {@code finished}. The trainer never prints; listeners decide what the user sees.
  */
 @ConsumerType
 public interface TrainingListener {
@@ -28,8 +28,27 @@ public interface TrainingListener {
     default void iteration(int epoch, long iteration, double batchCost) {
     }
 
+    /**
+     * Forward and backward propagation of an iteration are done, the optimizer has not updated
+     * the parameters yet. Called on every iteration: keep it cheap.
+     */
+    default void backpropagated(Propagation p) {
+    }
+
+    /** The optimizer has updated the parameters of this iteration. */
+    default void updated(Propagation p) {
+    }
+
     /** An epoch is done (also reported for the partial last epoch of an iterations budget). */
     default void epoch(EpochReport report) {
+    }
+
+    /**
+     * Asked after every epoch: true ends the run there, normally, with the result so far (a
+     * tuner's pruner uses this to stop unpromising trials).
+     */
+    default boolean stopRequested() {
+        return false;
     }
 
     /** The run is over. */
