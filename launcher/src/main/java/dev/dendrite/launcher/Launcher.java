@@ -103,8 +103,10 @@ final class Launcher {
         defaults.put("felix.startlevel.bundle", String.valueOf(FeatureFile.DEFAULT_START_LEVEL));
         defaults.put("dendrite.home", home.toString());
         defaults.put("gosh.home", home.toString());
-        defaults.put("felix.fileinstall.dir", home.resolve("etc") + "," + home.resolve("deploy"));
-        defaults.put("felix.fileinstall.filter", ".*\\.(jar|cfg|config)");
+        // etc/ holds the configuration (.cfg, .config); deploy/ is watched by the FileInstall
+        // configuration etc/org.apache.felix.fileinstall-deploy.cfg, so its poll interval applies live
+        defaults.put("felix.fileinstall.dir", home.resolve("etc").toString());
+        defaults.put("felix.fileinstall.filter", ".*\\.(cfg|config)");
         defaults.put("felix.fileinstall.poll", "1000");
         defaults.put("felix.fileinstall.noInitialDelay", "true");
         defaults.put("felix.fileinstall.log.default", "jul");

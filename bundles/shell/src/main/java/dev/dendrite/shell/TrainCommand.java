@@ -16,41 +16,77 @@ import org.apache.felix.service.command.Descriptor;
 import org.apache.felix.service.command.Parameter;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Modified;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.metatype.annotations.AttributeDefinition;
+import org.osgi.service.metatype.annotations.Designate;
+import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 
-/** {@code ml:train}: loads a data set, trains a network through the {@link Trainer} service, prints progress and metrics. */
-@Component(service = TrainCommand.class, property = {"osgi.command.scope=ml", "osgi.command.function=train"})
+/**
+ * {@code ml:train}: loads a data set, trains a network through the {@link Trainer} service, prints
+ * progress and metrics. The defaults of the most used options come from the configuration
+ * {@code dev.dendrite.train} ({@code etc/dev.dendrite.train.cfg}), applied live when it changes.
+ */
+@Component(service = TrainCommand.class, configurationPid = "dev.dendrite.train",
+        property = {"osgi.command.scope=ml", "osgi.command.function=train"})
+@Designate(ocd = TrainCommand.Defaults.class)
 public final class TrainCommand {
+
+    /** The defaults of ml:train's options. */
+    @ObjectClassDefinition(name = "Dendrite ml:train defaults")
+    public @interface Defaults {
+        @AttributeDefinition(description = "hidden layer widths, comma-separated")
+        String layers() default "16";
+
+        @AttributeDefinition(description = "hidden-layer activation")
+        String activation() default "tanh";
+
+        @AttributeDefinition(description = "optimizer")
+        String optimizer() default "sgd";
+
+        @AttributeDefinition(description = "mini-batch size, or 'all'")
+        String batch() default "32";
+
+        @AttributeDefinition(description = "epochs")
+        String epochs() default "100";
+    }
 
     private final Trainer trainer;
     private final DataService data;
+    private volatile Defaults defaults;
 
     @Activate
-    public TrainCommand(@Reference Trainer trainer, @Reference DataService data) {
+    public TrainCommand(@Reference Trainer trainer, @Reference DataService data, Defaults defaults) {
         this.trainer = trainer;
         this.data = data;
+        this.defaults = defaults;
+    }
+
+    @Modified
+    void configure(Defaults changed) {
+        this.defaults = changed;
     }
 
     @Descriptor("trains a network on a data set; prints the layer shapes, progress per epoch and the final metrics")
     public String train(
-            @Descriptor("hidden layer widths n[1],…,n[L-1], comma-separated (none for no hidden layer)")
-            @Parameter(names = "--layers", absentValue = "16") String layers,
-            @Descriptor("hidden-layer activation (see ml:activations)")
-            @Parameter(names = "--activation", absentValue = "tanh") String activation,
+            @Descriptor("hidden layer widths n[1],…,n[L-1], comma-separated, none for no hidden layer (default 16)")
+            @Parameter(names = "--layers", absentValue = "") String layers,
+            @Descriptor("hidden-layer activation, see ml:activations (default tanh)")
+            @Parameter(names = "--activation", absentValue = "") String activation,
             @Descriptor("output activation (default: sigmoid for 2 classes, softmax for more, linear for regression)")
             @Parameter(names = "--output", absentValue = "") String output,
             @Descriptor("loss (default: binary_crossentropy, categorical_crossentropy or mse to match the output; see ml:losses)")
             @Parameter(names = "--loss", absentValue = "") String loss,
-            @Descriptor("optimizer (see ml:optimizers)")
-            @Parameter(names = "--optimizer", absentValue = "sgd") String optimizer,
+            @Descriptor("optimizer, see ml:optimizers (default sgd)")
+            @Parameter(names = "--optimizer", absentValue = "") String optimizer,
             @Descriptor("learning rate α > 0 (default: the optimizer's)")
             @Parameter(names = "--lr", absentValue = "") String lr,
             @Descriptor("other optimizer hyperparameters, e.g. momentum=0.9,nesterov=1 or beta1=0.9,beta2=0.999,epsilon=1e-8,weight_decay=0.01 (see ml:optimizers)")
             @Parameter(names = "--hp", absentValue = "") String hp,
-            @Descriptor("mini-batch size: samples per iteration, or 'all' for the whole training set")
-            @Parameter(names = "--batch", absentValue = "32") String batch,
-            @Descriptor("epochs: passes over the training data")
-            @Parameter(names = "--epochs", absentValue = "100") String epochs,
+            @Descriptor("mini-batch size: samples per iteration, or 'all' for the whole training set (default 32)")
+            @Parameter(names = "--batch", absentValue = "") String batch,
+            @Descriptor("epochs: passes over the training data (default 100)")
+            @Parameter(names = "--epochs", absentValue = "") String epochs,
             @Descriptor("train for exactly this many iterations (mini-batch updates) instead of --epochs")
             @Parameter(names = "--iterations", absentValue = "0") String iterations,
             @Descriptor("weight initialization: he, xavier or small (default: he for ReLU-like activations, xavier otherwise)")
@@ -81,14 +117,15 @@ public final class TrainCommand {
             @Parameter(names = "--backend", absentValue = "") String backend,
             @Descriptor("a built-in data set (see ml:datasets), a CSV file, or an IDX images file (MNIST format)")
             String dataset) {
+        Defaults d = defaults;
         TrainingSpec.Builder builder = TrainingSpec.defaults().toBuilder()
-                .hiddenLayers(Options.widths("--layers", layers))
-                .activation(activation)
+                .hiddenLayers(Options.widths("--layers", or(layers, d.layers())))
+                .activation(or(activation, d.activation()))
                 .outputActivation(Options.optional(output))
                 .loss(Options.optional(loss))
-                .optimizer(optimizer)
-                .batchSize(batchSize(batch))
-                .epochs(Options.positiveInt("--epochs", epochs))
+                .optimizer(or(optimizer, d.optimizer()))
+                .batchSize(batchSize(or(batch, d.batch())))
+                .epochs(Options.positiveInt("--epochs", or(epochs, d.epochs())))
                 .iterations(iterationCount(iterations))
                 .initializer(Options.optional(init))
                 .l2(Options.number("--l2", l2))
@@ -131,6 +168,11 @@ public final class TrainCommand {
                     .append(MetricsFormat.confusion(shown.confusion(), result.model().classes()));
         }
         return summary.toString();
+    }
+
+    /** The given option value, or the configured default when the option was not given. */
+    private static String or(String given, String configured) {
+        return given.isEmpty() ? configured : given;
     }
 
     private static Task task(String value) {

@@ -93,10 +93,35 @@ class TrainCommandTest {
             args[i] = p == null ? dataset : given.getOrDefault(p.names()[0], p.absentValue());
         }
         try {
-            return (String) train.invoke(new TrainCommand(trainer, data), args);
+            return (String) train.invoke(new TrainCommand(trainer, data, defaults(Map.of())), args);
         } catch (InvocationTargetException e) {
             throw e.getCause();
         }
+    }
+
+    /** The configuration DS would pass: the annotation's defaults, overridden by {@code values}. */
+    static TrainCommand.Defaults defaults(Map<String, String> values) {
+        return (TrainCommand.Defaults) java.lang.reflect.Proxy.newProxyInstance(TrainCommand.Defaults.class.getClassLoader(),
+                new Class<?>[] {TrainCommand.Defaults.class},
+                (proxy, method, args) -> values.getOrDefault(method.getName(), (String) method.getDefaultValue()));
+    }
+
+    @Test
+    void configuredDefaultsApplyWhenAnOptionIsNotGiven() throws Throwable {
+        TrainCommand command = new TrainCommand(trainer, data, defaults(Map.of()));
+        command.configure(defaults(Map.of("optimizer", "adam", "layers", "8,4", "epochs", "7")));
+        Method train = java.util.Arrays.stream(TrainCommand.class.getMethods()).filter(m -> m.getName().equals("train"))
+                .findFirst().orElseThrow();
+        Object[] args = new Object[train.getParameterCount()];
+        for (int i = 0; i < args.length; i++) {
+            Parameter p = train.getParameters()[i].getAnnotation(Parameter.class);
+            args[i] = p == null ? "xor" : p.names()[0].equals("--optimizer") ? "sgd" : p.absentValue();
+        }
+        train.invoke(command, args);
+        assertEquals("sgd", received.optimizer(), "a given option wins");
+        assertEquals(List.of(8, 4), received.hiddenLayers());
+        assertEquals(7, received.epochs());
+        assertEquals("tanh", received.activation());
     }
 
     @Test

@@ -12,6 +12,7 @@ import org.osgi.service.component.annotations.Component;
  * operations are plain loops over the arrays. Shapes are checked before EJML sees them (EJML
  * would otherwise reshape the output), and an output sharing its array with an input is
  * rejected, both with an {@link IllegalArgumentException} naming the shapes. Stateless, thread safe.
+ * Subclasses may compute the three products differently.
  */
 @Component(service = MatrixMath.class, property = {
         "name=ejml",
@@ -22,19 +23,19 @@ public class EjmlMatrixMath implements MatrixMath {
     @Override
     public void mult(Matrix a, Matrix b, Matrix c) {
         checkProduct("mult", a.cols() == b.rows() && c.hasShape(a.rows(), b.cols()), a, b, c);
-        CommonOps_DDRM.mult(wrap(a), wrap(b), wrap(c));
+        product(wrap(a), wrap(b), wrap(c));
     }
 
     @Override
     public void multTransA(Matrix a, Matrix b, Matrix c) {
         checkProduct("multTransA", a.rows() == b.rows() && c.hasShape(a.cols(), b.cols()), a, b, c);
-        CommonOps_DDRM.multTransA(wrap(a), wrap(b), wrap(c));
+        productTransA(wrap(a), wrap(b), wrap(c));
     }
 
     @Override
     public void multTransB(Matrix a, Matrix b, Matrix c) {
         checkProduct("multTransB", a.cols() == b.cols() && c.hasShape(a.rows(), b.rows()), a, b, c);
-        CommonOps_DDRM.multTransB(wrap(a), wrap(b), wrap(c));
+        productTransB(wrap(a), wrap(b), wrap(c));
     }
 
     @Override
@@ -86,6 +87,21 @@ public class EjmlMatrixMath implements MatrixMath {
         for (int i = 0; i < av.length; i++) {
             av[i] *= alpha;
         }
+    }
+
+    /** C = A·B on EJML matrices whose shapes are already checked. */
+    protected void product(DMatrixRMaj a, DMatrixRMaj b, DMatrixRMaj c) {
+        CommonOps_DDRM.mult(a, b, c);
+    }
+
+    /** C = Aᵀ·B on EJML matrices whose shapes are already checked. */
+    protected void productTransA(DMatrixRMaj a, DMatrixRMaj b, DMatrixRMaj c) {
+        CommonOps_DDRM.multTransA(a, b, c);
+    }
+
+    /** C = A·Bᵀ on EJML matrices whose shapes are already checked. */
+    protected void productTransB(DMatrixRMaj a, DMatrixRMaj b, DMatrixRMaj c) {
+        CommonOps_DDRM.multTransB(a, b, c);
     }
 
     private static DMatrixRMaj wrap(Matrix m) {

@@ -134,13 +134,15 @@ class EjmlMatrixMathTest {
     }
 
     @Test
-    void registeredAsEjmlWithRankingZero() {
+    void registeredAsEjmlWithRankingZeroAndTheConcurrentOneBelowIt() {
         List<Descriptor> components = ComponentDescriptors.providing(MatrixMath.class, EjmlMatrixMath.class);
-        assertEquals(1, components.size());
-        Descriptor d = components.get(0);
-        assertEquals(EjmlMatrixMath.class.getName(), d.implementation());
+        assertEquals(2, components.size());
+        Descriptor d = components.stream().filter(c -> c.implementation().equals(EjmlMatrixMath.class.getName())).findFirst().orElseThrow();
         assertEquals("ejml", d.properties().get("name"));
         assertEquals("0", d.properties().get("service.ranking"));
         assertTrue(!d.properties().get("description").isBlank());
+        Descriptor mt = components.stream().filter(c -> c.implementation().equals(EjmlConcurrentMatrixMath.class.getName())).findFirst().orElseThrow();
+        assertEquals("ejml-mt", mt.properties().get("name"));
+        assertEquals("-10", mt.properties().get("service.ranking"));
     }
 }
