@@ -11,7 +11,6 @@ import dev.dendrite.api.plugin.PluginCatalog;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.util.function.BooleanSupplier;
 import javax.inject.Inject;
 import org.apache.felix.service.command.CommandProcessor;
 import org.junit.Test;
@@ -50,7 +49,7 @@ public class HotDeployIT {
 
         Bundle swish = context.installBundle(Path.of(System.getProperty("swish.jar")).toUri().toString());
         swish.start();
-        await("swish registered", () -> catalog.names(Activation.class).contains("swish"));
+        Await.until("swish registered", () -> catalog.names(Activation.class).contains("swish"));
 
         String listed = shell.run("ml:activations");
         assertTrue(listed, listed.contains("swish") && listed.contains("dendrite-activation-swish 1.0.0"));
@@ -58,7 +57,7 @@ public class HotDeployIT {
         assertTrue(trained, trained.contains("activation swish: dendrite-activation-swish 1.0.0"));
 
         swish.uninstall();
-        await("swish gone", () -> !catalog.names(Activation.class).contains("swish"));
+        Await.until("swish gone", () -> !catalog.names(Activation.class).contains("swish"));
         assertFalse(shell.run("ml:activations").contains("swish"));
         try {
             shell.run("ml:train --activation swish --epochs 3 xor");
@@ -74,23 +73,13 @@ public class HotDeployIT {
         Path deploy = Path.of(context.getProperty("felix.fileinstall.dir"));
         Path jar = deploy.resolve("lion.jar");
         Files.copy(Path.of(System.getProperty("lion.jar")), jar, StandardCopyOption.REPLACE_EXISTING);
-        await("lion deployed", () -> catalog.names(Optimizer.class).contains("lion"));
+        Await.until("lion deployed", () -> catalog.names(Optimizer.class).contains("lion"));
 
         String trained = shell.run("ml:train --optimizer lion --lr 0.01 --epochs 3 xor");
         assertTrue(trained, trained.contains("optimizer lion: dendrite-optimizer-lion 1.0.0"));
 
         Files.delete(jar);
-        await("lion removed", () -> !catalog.names(Optimizer.class).contains("lion"));
+        Await.until("lion removed", () -> !catalog.names(Optimizer.class).contains("lion"));
         assertEquals(-1, shell.run("ml:optimizers").indexOf("lion"));
-    }
-
-    private static void await(String what, BooleanSupplier condition) throws InterruptedException {
-        long deadline = System.currentTimeMillis() + 15_000;
-        while (!condition.getAsBoolean()) {
-            if (System.currentTimeMillis() > deadline) {
-                fail("timed out waiting for: " + what);
-            }
-            Thread.sleep(100);
-        }
     }
 }

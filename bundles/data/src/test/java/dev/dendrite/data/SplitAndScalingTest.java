@@ -23,7 +23,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 class SplitAndScalingTest {
-    private final CsvDataService service = Fixtures.serviceWithBuiltIns();
+    private final DefaultDataService service = Fixtures.serviceWithBuiltIns();
 
     @TempDir
     Path dir;

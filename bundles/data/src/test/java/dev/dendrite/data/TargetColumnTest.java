@@ -2,6 +2,7 @@ package dev.dendrite.data;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import dev.dendrite.api.data.Task;
 import java.util.ArrayList;
@@ -12,7 +13,7 @@ class TargetColumnTest {
 
     @Test
     void fewDistinctIntegersAreClassesSortedNumerically() {
-        TargetColumn t = TargetColumn.of(List.of("10", "2", "1.0", "2", "10", "1", "2", "10"));
+        TargetColumn t = detect(List.of("10", "2", "1.0", "2", "10", "1", "2", "10"));
         assertEquals(Task.CLASSIFICATION, t.task());
         assertEquals(List.of("1", "2", "10"), t.classes());
         assertArrayEquals(new double[] {2, 1, 0, 1, 2, 0, 1, 2}, t.targets());
@@ -20,7 +21,7 @@ class TargetColumnTest {
 
     @Test
     void wordsAreClassesSortedAsStrings() {
-        TargetColumn t = TargetColumn.of(List.of("virginica", "setosa", "versicolor", "setosa"));
+        TargetColumn t = detect(List.of("virginica", "setosa", "versicolor", "setosa"));
         assertEquals(Task.CLASSIFICATION, t.task());
         assertEquals(List.of("setosa", "versicolor", "virginica"), t.classes());
         assertArrayEquals(new double[] {2, 0, 1, 0}, t.targets());
@@ -28,14 +29,14 @@ class TargetColumnTest {
 
     @Test
     void oneWordAmongNumbersMakesEveryValueALabel() {
-        TargetColumn t = TargetColumn.of(List.of("1.5", "2", "n/a", "1.5"));
+        TargetColumn t = detect(List.of("1.5", "2", "n/a", "1.5"));
         assertEquals(Task.CLASSIFICATION, t.task());
         assertEquals(List.of("1.5", "2", "n/a"), t.classes());
     }
 
     @Test
     void fractionalNumbersAreRegression() {
-        TargetColumn t = TargetColumn.of(List.of("1.5", "2", "1.5", "2", "1.5", "2"));
+        TargetColumn t = detect(List.of("1.5", "2", "1.5", "2", "1.5", "2"));
         assertEquals(Task.REGRESSION, t.task());
         assertEquals(List.of(), t.classes());
         assertArrayEquals(new double[] {1.5, 2, 1.5, 2, 1.5, 2}, t.targets());
@@ -47,14 +48,50 @@ class TargetColumnTest {
         for (int i = 0; i < 100; i++) {
             values.add(Integer.toString(i % 21));
         }
-        assertEquals(Task.REGRESSION, TargetColumn.of(values).task(), "21 distinct values");
+        assertEquals(Task.REGRESSION, detect(values).task(), "21 distinct values");
         values.replaceAll(v -> Integer.toString(Integer.parseInt(v) % 20));
-        assertEquals(Task.CLASSIFICATION, TargetColumn.of(values).task(), "20 distinct values");
+        assertEquals(Task.CLASSIFICATION, detect(values).task(), "20 distinct values");
     }
 
     @Test
     void integersWithDistinctValuesForHalfTheRowsAreRegression() {
-        assertEquals(Task.REGRESSION, TargetColumn.of(List.of("0", "1", "0", "1")).task(), "2 distinct of 4 rows");
-        assertEquals(Task.CLASSIFICATION, TargetColumn.of(List.of("0", "1", "0", "1", "0")).task(), "2 distinct of 5 rows");
+        assertEquals(Task.REGRESSION, detect(List.of("0", "1", "0", "1")).task(), "2 distinct of 4 rows");
+        assertEquals(Task.CLASSIFICATION, detect(List.of("0", "1", "0", "1", "0")).task(), "2 distinct of 5 rows");
+    }
+
+    @Test
+    void forcedClassificationOfNumbersTakesEveryDistinctValuePlainly() {
+        TargetColumn t = TargetColumn.of(List.of("3.0", "1.5", "3", "10", "0.25"), Task.CLASSIFICATION, j -> "t");
+        assertEquals(Task.CLASSIFICATION, t.task());
+        assertEquals(List.of("0.25", "1.5", "3", "10"), t.classes());
+        assertArrayEquals(new double[] {2, 1, 2, 3, 0}, t.targets());
+    }
+
+    @Test
+    void forcedRegressionKeepsFewIntegersAsValues() {
+        TargetColumn t = TargetColumn.of(List.of("0", "1", "0", "1", "0"), Task.REGRESSION, j -> "t");
+        assertEquals(Task.REGRESSION, t.task());
+        assertEquals(List.of(), t.classes());
+        assertArrayEquals(new double[] {0, 1, 0, 1, 0}, t.targets());
+    }
+
+    @Test
+    void forcedRegressionOfAWordNamesItsRowAndValue() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> TargetColumn.of(List.of("1", "2", "many"), Task.REGRESSION, j -> "f.csv line " + (j + 2)));
+        assertEquals("f.csv line 4: target 'many' is not a number; a regression target must be numeric", e.getMessage());
+    }
+
+    @Test
+    void encodingMapsLabelsToTheKnownClassesAndNumbersByTheirPlainForm() {
+        List<String> classes = List.of("1", "2.5", "b");
+        assertArrayEquals(new double[] {2, 0, 1, 0}, TargetColumn.encode(List.of("b", "1.0", "2.50", "1"), Task.CLASSIFICATION, classes, j -> "t"));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> TargetColumn.encode(List.of("b", "x"), Task.CLASSIFICATION, classes, j -> "test.csv line " + (j + 11)));
+        assertEquals("test.csv line 12: class 'x' was not seen in training (known: 1, 2.5, b)", e.getMessage());
+    }
+
+    private static TargetColumn detect(List<String> values) {
+        return TargetColumn.of(values, null, j -> "t");
     }
 }

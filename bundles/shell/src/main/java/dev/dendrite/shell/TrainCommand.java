@@ -9,8 +9,10 @@ import dev.dendrite.api.nn.EpochReport;
 import dev.dendrite.api.nn.LearningRateSchedule;
 import dev.dendrite.api.nn.Metrics;
 import dev.dendrite.api.nn.Trainer;
+import dev.dendrite.api.nn.TrainingInterruptedException;
 import dev.dendrite.api.nn.TrainingResult;
 import dev.dendrite.api.nn.TrainingSpec;
+import dev.dendrite.models.ModelStore;
 import java.io.PrintStream;
 import org.apache.felix.service.command.Descriptor;
 import org.apache.felix.service.command.Parameter;
@@ -53,12 +55,14 @@ public final class TrainCommand {
 
     private final Trainer trainer;
     private final DataService data;
+    private final ModelStore models;
     private volatile Defaults defaults;
 
     @Activate
-    public TrainCommand(@Reference Trainer trainer, @Reference DataService data, Defaults defaults) {
+    public TrainCommand(@Reference Trainer trainer, @Reference DataService data, @Reference ModelStore models, Defaults defaults) {
         this.trainer = trainer;
         this.data = data;
+        this.models = models;
         this.defaults = defaults;
     }
 
@@ -115,6 +119,8 @@ public final class TrainCommand {
             @Parameter(names = "--test", absentValue = "") String test,
             @Descriptor("maths back-end (default: the highest ranked; see ml:backends)")
             @Parameter(names = "--backend", absentValue = "") String backend,
+            @Descriptor("save the trained model under this name (see ml:models, ml:eval, ml:predict)")
+            @Parameter(names = "--save", absentValue = "") String save,
             @Descriptor("a built-in data set (see ml:datasets), a CSV file, or an IDX images file (MNIST format)")
             String dataset) {
         Defaults d = defaults;
@@ -152,7 +158,16 @@ public final class TrainCommand {
         int batchSizeUsed = spec.batchSize() == 0 ? split.train().samples() : Math.min(spec.batchSize(), split.train().samples());
         int perEpoch = (split.train().samples() + batchSizeUsed - 1) / batchSizeUsed;
         int epochCount = spec.iterations() > 0 ? (int) ((spec.iterations() + perEpoch - 1) / perEpoch) : spec.epochs();
-        TrainingResult result = trainer.train(spec, split, new ProgressPrinter(out, epochCount));
+        String saveAs = Options.optional(save);
+        TrainingResult result;
+        try {
+            result = trainer.train(spec, split, new ProgressPrinter(out, epochCount));
+        } catch (TrainingInterruptedException e) {
+            if (saveAs != null && e.partial() != null) {
+                out.println("saved the model of the last completed epoch as " + saveAs + ": " + models.save(saveAs, e.partial().model()));
+            }
+            throw e;
+        }
         StringBuilder summary = new StringBuilder(summary(result));
         Metrics shown = result.validation();
         String shownName = "validation";
@@ -166,6 +181,9 @@ public final class TrainCommand {
         if (shown != null && shown.confusion() != null) {
             summary.append(String.format("%nconfusion matrix (%s):%n", shownName))
                     .append(MetricsFormat.confusion(shown.confusion(), result.model().classes()));
+        }
+        if (saveAs != null) {
+            summary.append(String.format("%nsaved model %s: %s", saveAs, models.save(saveAs, result.model())));
         }
         return summary.toString();
     }

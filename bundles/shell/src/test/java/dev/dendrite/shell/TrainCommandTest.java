@@ -20,6 +20,8 @@ import dev.dendrite.api.nn.Trainer;
 import dev.dendrite.api.nn.TrainingListener;
 import dev.dendrite.api.nn.TrainingResult;
 import dev.dendrite.api.nn.TrainingSpec;
+import dev.dendrite.models.ModelStore;
+import dev.dendrite.models.store.FileModelStore;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.util.LinkedHashMap;
@@ -35,6 +37,10 @@ import org.junit.jupiter.params.provider.CsvSource;
  * absent value unless the test gives one.
  */
 class TrainCommandTest {
+    @org.junit.jupiter.api.io.TempDir
+    java.nio.file.Path dir;
+
+    private ModelStore store;
     private TrainingSpec received;
     private DataOptions receivedOptions;
 
@@ -93,10 +99,23 @@ class TrainCommandTest {
             args[i] = p == null ? dataset : given.getOrDefault(p.names()[0], p.absentValue());
         }
         try {
-            return (String) train.invoke(new TrainCommand(trainer, data, defaults(Map.of())), args);
+            return (String) train.invoke(new TrainCommand(trainer, data, store, defaults(Map.of())), args);
         } catch (InvocationTargetException e) {
             throw e.getCause();
         }
+    }
+
+    @org.junit.jupiter.api.BeforeEach
+    void store() {
+        store = new FileModelStore(dir.resolve("models"));
+    }
+
+    @Test
+    void saveWritesTheModel() throws Throwable {
+        String out = run("xor", "--save", "xor-model");
+        assertTrue(out.contains("saved model xor-model: "), out);
+        assertEquals(List.of("xor-model"), store.list().stream().map(i -> i.name()).toList());
+        assertEquals("sigmoid", store.load("xor-model").layers().get(0).activation());
     }
 
     /** The configuration DS would pass: the annotation's defaults, overridden by {@code values}. */
@@ -108,7 +127,7 @@ class TrainCommandTest {
 
     @Test
     void configuredDefaultsApplyWhenAnOptionIsNotGiven() throws Throwable {
-        TrainCommand command = new TrainCommand(trainer, data, defaults(Map.of()));
+        TrainCommand command = new TrainCommand(trainer, data, store, defaults(Map.of()));
         command.configure(defaults(Map.of("optimizer", "adam", "layers", "8,4", "epochs", "7")));
         Method train = java.util.Arrays.stream(TrainCommand.class.getMethods()).filter(m -> m.getName().equals("train"))
                 .findFirst().orElseThrow();

@@ -46,12 +46,15 @@ public record DataSet(String name, List<String> featureNames, Matrix x, double[]
         double[] t = new double[columns.length];
         double[] src = x.data();
         double[] dst = sub.data();
-        for (int j = 0; j < columns.length; j++) {
-            int c = columns[j];
-            for (int r = 0; r < n; r++) {
-                dst[r * columns.length + j] = src[r * m + c];
+        for (int r = 0; r < n; r++) {
+            int from = r * m;
+            int to = r * columns.length;
+            for (int j = 0; j < columns.length; j++) {
+                dst[to + j] = src[from + columns[j]];
             }
-            t[j] = targets[c];
+        }
+        for (int j = 0; j < columns.length; j++) {
+            t[j] = targets[columns[j]];
         }
         return new DataSet(name, featureNames, sub, t, task, classes);
     }

@@ -1,11 +1,13 @@
 package dev.dendrite.data;
 
 import dev.dendrite.api.data.DataOptions;
+import dev.dendrite.api.data.DataSchema;
 import dev.dendrite.api.data.DataService;
 import dev.dendrite.api.data.DataSet;
 import dev.dendrite.api.data.DataSetProvider;
 import dev.dendrite.api.data.DataSplit;
 import dev.dendrite.api.data.FeatureScaling;
+import dev.dendrite.api.math.Matrix;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
@@ -22,36 +24,47 @@ import org.osgi.service.component.annotations.ReferencePolicy;
 import org.osgi.service.component.annotations.ReferencePolicyOption;
 
 /**
- * The data service: loads a built-in data set or a CSV file, splits it and standardizes it.
+ * The data service: loads a built-in data set, a CSV file or an IDX pair, splits it and scales it.
  *
  * <p><b>Source.</b> A name of a bound {@link DataSetProvider} (its {@code name} property; among
  * providers of one name the highest {@code service.ranking} wins, then the lowest
- * {@code service.id}) is generated from {@code options.seed()}; providers bind dynamically, so a
- * hot-deployed one is usable at once. Anything else is a CSV file path. A source that is neither
+ * {@code service.id}) is generated from the seed; providers bind dynamically, so a hot-deployed
+ * one is usable at once. A file named {@code PREFIX-images-idx3-ubyte[.gz]} is an IDX images file
+ * whose labels file lies beside it ({@link IdxReader}); a directory stands for the
+ * {@code train-images-idx3-ubyte[.gz]} in it; any other file is CSV. A source that is none of these
  * is reported as an unknown data set, or as a missing file when it looks like a path (contains
- * {@code /} or {@code \}, or ends in {@code .csv}).
+ * {@code /} or {@code \}, ends in {@code .csv}, or is named like an IDX file).
  *
  * <p><b>CSV.</b> One header line of column names, then one comma-separated line per sample;
  * surrounding whitespace, blank lines, a UTF-8 byte-order mark and simply quoted fields are
- * tolerated. The target is the column named {@code options.target()}, by default the last one;
- * every other column is a numeric feature. The target column decides the task:
+ * tolerated ({@link CsvTable}). The target is the column named {@code options.target()}, by
+ * default the last one; every other column is a numeric feature. The target column decides the
+ * task unless {@code options.task()} names it ({@link TargetColumn}):
  * <ul>
  *   <li>all values integers with at most 20 distinct values, fewer than half the rows:
  *       classification, labels sorted numerically ({@code 0, 1, 2, 10});</li>
  *   <li>all values numbers otherwise: regression;</li>
  *   <li>any value not a number: classification, labels sorted as strings.</li>
  * </ul>
+ * Built-ins and IDX pairs have a fixed target and task.
  *
  * <p><b>Split.</b> A seeded shuffle ({@code options.seed()}) puts v = round(m · validationFraction)
  * samples in validation, the rest in training; at least one training sample must remain. For
  * classification the split is stratified: each class is represented in validation in proportion
  * to its size, up to one sample (see {@link Splitter}). With v = 0 there is no validation split.
  *
- * <p><b>Scaling.</b> Features are standardized, x' = (x − μ) / σ, with μ and σ of the training
- * split only ({@link FeatureScaling#standardize}); the same transform is applied to validation.
+ * <p><b>Scaling.</b> {@code options.scaling()} ({@link Scaling}: standard, minmax or none) is fitted
+ * on the training split only and applied unchanged to validation. The default is standard, except
+ * for IDX images: none, their pixels are already divided by 255.
+ *
+ * <p><b>With a schema</b> (evaluation and prediction) nothing is refitted: CSV feature columns are
+ * found by name in any order (other columns are ignored), the target is the schema's column (the
+ * last one when it names none), labels map to the schema's class indices, and the schema's scaling
+ * is applied. For prediction the target column may be absent; a built-in is then generated from
+ * the default seed ({@link DataOptions#defaults()}).
  */
 @Component(service = DataService.class)
-public final class CsvDataService implements DataService {
+public final class DefaultDataService implements DataService {
 
     /** A bound provider with the service properties that select it. */
     private record Registration(String name, int ranking, long serviceId, DataSetProvider provider) {
@@ -84,47 +97,72 @@ public final class CsvDataService implements DataService {
 
     @Override
     public DataSplit load(String source, DataOptions options) {
-        DataSet data = dataSet(source, options);
+        Source from = source(source, options.seed());
+        Source.Loaded loaded = from.read(options.target(), options.task());
+        DataSet data = loaded.data();
         int[][] parts = Splitter.split(data, options.validationFraction(), options.seed());
         DataSet train = data.select(parts[0]);
-        FeatureScaling scaling = FeatureScaling.standardize(train.x());
-        scaling.applyInPlace(train.x());
-        DataSet validation = null;
-        if (parts[1].length > 0) {
-            validation = data.select(parts[1]);
-            scaling.applyInPlace(validation.x());
+        DataSet validation = parts[1].length > 0 ? data.select(parts[1]) : null;
+        Scaling scaling = options.scaling() == null ? from.defaultScaling() : Scaling.of(options.scaling());
+        FeatureScaling fitted = scaling.fit(train.x());
+        fitted.applyInPlace(train.x());
+        if (validation != null) {
+            fitted.applyInPlace(validation.x());
         }
-        return new DataSplit(train, validation, scaling);
+        return new DataSplit(train, validation, fitted, loaded.target());
     }
 
-    private DataSet dataSet(String source, DataOptions options) {
+    @Override
+    public DataSet load(String source, DataSchema schema, long seed) {
+        DataSet data = source(source, seed).read(schema);
+        schema.scaling().applyInPlace(data.x());
+        return data;
+    }
+
+    @Override
+    public Matrix features(String source, DataSchema schema) {
+        Matrix x = source(source, DataOptions.defaults().seed()).features(schema);
+        schema.scaling().applyInPlace(x);
+        return x;
+    }
+
+    private Source source(String source, long seed) {
         if (source == null || source.isBlank()) {
-            throw new IllegalArgumentException("no data set given: name a built-in (" + builtIns() + ") or a CSV file");
+            throw new IllegalArgumentException("no data set given: name a built-in (" + builtIns() + "), a CSV file or an IDX images file");
         }
         Optional<Registration> builtIn = providers.stream().filter(r -> r.name().equals(source)).min(PREFERRED);
         if (builtIn.isPresent()) {
-            if (options.target() != null) {
-                throw new IllegalArgumentException("'" + source + "' is a built-in data set with a fixed target; a target column applies to CSV files only");
-            }
-            return builtIn.get().provider().generate(options.seed());
+            DataSetProvider provider = builtIn.get().provider();
+            return new FixedSource("'" + source + "'", "a built-in data set", () -> provider.generate(seed), Scaling.STANDARD);
         }
-        Path file = existingFile(source);
-        if (file != null) {
-            return CsvReader.read(file, options.target());
+        Path path = path(source);
+        if (path != null && Files.isDirectory(path)) {
+            return idx(IdxReader.trainingImages(path));
         }
-        if (source.contains("/") || source.contains("\\") || source.toLowerCase(Locale.ROOT).endsWith(".csv")) {
+        if (path != null && Files.isRegularFile(path)) {
+            return IdxReader.isImagesFile(path.getFileName().toString()) ? idx(path) : new CsvSource(path);
+        }
+        if (looksLikePath(source)) {
             throw new IllegalArgumentException("no such file: " + source);
         }
         throw new IllegalArgumentException("unknown data set '" + source + "': not a built-in (" + builtIns() + ") and no such file");
     }
 
-    private static Path existingFile(String source) {
+    private static Source idx(Path images) {
+        return new FixedSource(images.getFileName().toString(), "an IDX data set", () -> IdxReader.read(images), Scaling.NONE);
+    }
+
+    private static Path path(String source) {
         try {
-            Path file = Path.of(source);
-            return Files.isRegularFile(file) ? file : null;
+            return Path.of(source);
         } catch (InvalidPathException e) {
             return null;
         }
+    }
+
+    private static boolean looksLikePath(String source) {
+        return source.contains("/") || source.contains("\\") || source.toLowerCase(Locale.ROOT).endsWith(".csv")
+                || IdxReader.isImagesFile(source);
     }
 
     private String builtIns() {

@@ -1,11 +1,11 @@
 package dev.dendrite.data;
 
+import static dev.dendrite.data.Fixtures.assertMessage;
 import static dev.dendrite.data.Fixtures.options;
 import static dev.dendrite.data.Fixtures.resource;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.dendrite.api.data.DataOptions;
@@ -23,11 +23,10 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.function.Executable;
 import org.junit.jupiter.api.io.TempDir;
 
-class CsvDataServiceTest {
-    private final CsvDataService service = Fixtures.serviceWithBuiltIns();
+class DefaultDataServiceTest {
+    private final DefaultDataService service = Fixtures.serviceWithBuiltIns();
 
     @TempDir
     Path dir;
@@ -110,7 +109,7 @@ class CsvDataServiceTest {
 
     @Test
     void anUnknownTargetListsTheColumns() {
-        assertMessage("small.csv has no column 'size'; its columns are: width, height, colour",
+        assertMessage("small.csv has no target column 'size'; its columns are: width, height, colour",
                 () -> service.load(resource("small.csv"), options("size", 0.2, 1)));
     }
 
@@ -186,7 +185,7 @@ class CsvDataServiceTest {
 
     @Test
     void aMissingSourceIsRefused() {
-        assertMessage("no data set given: name a built-in (circles, moons, sine, spirals, xor) or a CSV file",
+        assertMessage("no data set given: name a built-in (circles, moons, sine, spirals, xor), a CSV file or an IDX images file",
                 () -> service.load(" ", DataOptions.defaults()));
     }
 
@@ -203,7 +202,7 @@ class CsvDataServiceTest {
 
     @Test
     void aProviderBoundLaterBecomesUsableAndGoesAwayWhenUnbound() {
-        CsvDataService empty = new CsvDataService();
+        DefaultDataService empty = new DefaultDataService();
         assertMessage("unknown data set 'xor': not a built-in () and no such file", () -> empty.load("xor", DataOptions.defaults()));
         XorDataSet xor = new XorDataSet();
         Map<String, Object> properties = Fixtures.bind(empty, xor, "xor", 0);
@@ -214,7 +213,7 @@ class CsvDataServiceTest {
 
     @Test
     void theHighestRankingProviderOfANameWins() {
-        CsvDataService registry = new CsvDataService();
+        DefaultDataService registry = new DefaultDataService();
         DataSetProvider low = fake("low");
         DataSetProvider high = fake("high");
         Fixtures.bind(registry, low, "toy", 0);
@@ -232,7 +231,7 @@ class CsvDataServiceTest {
 
     @Test
     void amongEqualRankingsTheOldestServiceWins() {
-        CsvDataService registry = new CsvDataService();
+        DefaultDataService registry = new DefaultDataService();
         Fixtures.bind(registry, fake("first"), "toy", 0);
         Fixtures.bind(registry, fake("second"), "toy", 0);
         assertEquals("first", registry.load("toy", options(null, 0, 1)).train().name());
@@ -252,9 +251,5 @@ class CsvDataServiceTest {
 
     private Path write(String name, String content) throws IOException {
         return Files.writeString(dir.resolve(name), content, StandardCharsets.UTF_8);
-    }
-
-    private static void assertMessage(String expected, Executable call) {
-        assertEquals(expected, assertThrows(IllegalArgumentException.class, call).getMessage());
     }
 }

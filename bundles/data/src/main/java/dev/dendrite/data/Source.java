@@ -1,0 +1,40 @@
+package dev.dendrite.data;
+
+import dev.dendrite.api.data.DataSchema;
+import dev.dendrite.api.data.DataSet;
+import dev.dendrite.api.data.Task;
+import dev.dendrite.api.math.Matrix;
+
+/**
+ * Where samples come from (a CSV file, an IDX pair, a built-in generator), read whole and
+ * unscaled; {@link DefaultDataService} splits and scales them. Every read returns fresh arrays,
+ * which the caller may scale in place.
+ */
+interface Source {
+
+    /**
+     * A data set read for training, with the name of its target column.
+     *
+     * @param data   the whole data set, unscaled
+     * @param target the target column's name, or null when the source has no columns to choose from
+     */
+    record Loaded(DataSet data, String target) {
+    }
+
+    /**
+     * The whole data set for training.
+     *
+     * @param target the target column's name, or null for the source's default
+     * @param task   the task, or null to detect it from the target
+     */
+    Loaded read(String target, Task task);
+
+    /** The whole data set shaped as {@code schema} says: its features in order, its task and classes; unscaled. */
+    DataSet read(DataSchema schema);
+
+    /** The features X (n[0], m) in the order of {@code schema}, unscaled; no target is needed. */
+    Matrix features(DataSchema schema);
+
+    /** The scaling used when the options name none. */
+    Scaling defaultScaling();
+}

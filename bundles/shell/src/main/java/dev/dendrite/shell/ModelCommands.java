@@ -1,0 +1,178 @@
+package dev.dendrite.shell;
+
+import dev.dendrite.api.data.DataService;
+import dev.dendrite.api.data.DataSet;
+import dev.dendrite.api.data.Task;
+import dev.dendrite.api.math.Matrix;
+import dev.dendrite.api.nn.Metrics;
+import dev.dendrite.api.nn.Model;
+import dev.dendrite.api.nn.Trainer;
+import dev.dendrite.models.AtomicFiles;
+import dev.dendrite.models.ModelInfo;
+import dev.dendrite.models.ModelStore;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.apache.felix.service.command.Descriptor;
+import org.apache.felix.service.command.Parameter;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+
+/**
+ * {@code ml:models}, {@code ml:eval}, {@code ml:predict}: the models of the {@link ModelStore},
+ * evaluated on or applied to data through the {@link DataService} (which scales the inputs with
+ * the model's own schema) and the {@link Trainer} (forward propagation and metrics).
+ *
+ * <p>A prediction is a class label, the one whose output unit of A[L] is largest (for a single
+ * sigmoid unit, {@code classes[1]} when a ≥ 0.5, else {@code classes[0]}), or the regression value.
+ */
+@Component(service = ModelCommands.class, property = {
+        "osgi.command.scope=ml",
+        "osgi.command.function=models",
+        "osgi.command.function=eval",
+        "osgi.command.function=predict"})
+public final class ModelCommands {
+    private final ModelStore store;
+    private final Trainer trainer;
+    private final DataService data;
+
+    @Activate
+    public ModelCommands(@Reference ModelStore store, @Reference Trainer trainer, @Reference DataService data) {
+        this.store = store;
+        this.trainer = trainer;
+        this.data = data;
+    }
+
+    @Descriptor("lists the saved models: name, task, layer widths n[0]-n[1]-…-n[L], when created, file size")
+    public String models() {
+        List<ModelInfo> infos = store.list();
+        if (infos.isEmpty()) {
+            return "(no models in " + store.folder() + ")";
+        }
+        Table table = new Table("name", "task", "layers", "created", "size");
+        List<String> problems = new ArrayList<>();
+        for (ModelInfo info : infos) {
+            if (info.problem() == null) {
+                table.row(info.name(), info.task().name().toLowerCase(Locale.ROOT), info.layers(),
+                        DateTimeFormatter.ISO_INSTANT.format(info.created().truncatedTo(ChronoUnit.SECONDS)), size(info.size()));
+            } else {
+                table.row(info.name(), "-", "-", "-", size(info.size()));
+                problems.add("cannot read " + info.name() + ": " + info.problem());
+            }
+        }
+        StringBuilder s = new StringBuilder("models in ").append(store.folder()).append('\n').append(table);
+        problems.forEach(p -> s.append(p).append('\n'));
+        return s.toString().stripTrailing();
+    }
+
+    @Descriptor("evaluates a saved model on a data set: prints the loss, then accuracy, precision, recall, f1 and the"
+            + " confusion matrix (classification) or mse, mae, r2 (regression), one per line")
+    public String eval(
+            @Descriptor("random seed of a built-in data set")
+            @Parameter(names = "--seed", absentValue = "42") String seed,
+            @Descriptor("a saved model (see ml:models) or the path of a model file")
+            String model,
+            @Descriptor("a built-in data set or a data file with the model's feature and target columns")
+            String dataset) {
+        Model m = store.load(model);
+        DataSet set = data.load(dataset, m.schema(), Options.longValue("--seed", seed));
+        Metrics metrics = trainer.evaluate(m, set);
+        StringBuilder s = new StringBuilder();
+        s.append(String.format("model %s on %s: %d samples%n", model, set.name(), set.samples()));
+        s.append("loss ").append(Options.format(metrics.cost())).append('\n');
+        metrics.values().forEach((name, value) -> s.append(name).append(' ').append(Options.format(value)).append('\n'));
+        if (metrics.confusion() != null) {
+            s.append("confusion matrix (rows: true class, columns: predicted class)\n").append(confusion(metrics.confusion(), m.classes()));
+        }
+        return s.toString().stripTrailing();
+    }
+
+    @Descriptor("predicts with a saved model: one class label or regression value per row of the source")
+    public String predict(
+            @Descriptor("write the predictions to this file (header 'prediction', then one line per row) instead of the console")
+            @Parameter(names = "--out", absentValue = "") String out,
+            @Descriptor("a saved model (see ml:models) or the path of a model file")
+            String model,
+            @Descriptor("a data file with the model's feature columns (a target column is ignored)")
+            String source) {
+        Model m = store.load(model);
+        Matrix x = data.features(source, m.schema());
+        List<String> predictions = predictions(model, m, trainer.predict(m, x));
+        String file = Options.optional(out);
+        if (file == null) {
+            return String.join("\n", predictions);
+        }
+        AtomicFiles.write(Path.of(file), stream -> {
+            Writer writer = new OutputStreamWriter(stream, StandardCharsets.UTF_8);
+            writer.write("prediction\n");
+            for (String p : predictions) {
+                writer.write(csvField(p));
+                writer.write('\n');
+            }
+            writer.flush();
+        });
+        return "wrote " + predictions.size() + " predictions to " + file;
+    }
+
+    /** One prediction per column of A[L] (n[L], m). */
+    private static List<String> predictions(String name, Model model, Matrix a) {
+        List<String> predictions = new ArrayList<>(a.cols());
+        if (model.task() == Task.REGRESSION && a.rows() != 1) {
+            throw new IllegalArgumentException("model " + name + " has " + a.rows() + " regression outputs; ml:predict handles one");
+        }
+        for (int j = 0; j < a.cols(); j++) {
+            if (model.task() == Task.REGRESSION) {
+                predictions.add(Double.toString(a.get(0, j)));
+            } else if (a.rows() == 1) {
+                predictions.add(model.classes().get(a.get(0, j) >= 0.5 ? 1 : 0));
+            } else {
+                int best = 0;
+                for (int i = 1; i < a.rows(); i++) {
+                    if (a.get(i, j) > a.get(best, j)) {
+                        best = i;
+                    }
+                }
+                predictions.add(model.classes().get(best));
+            }
+        }
+        return predictions;
+    }
+
+    private static String confusion(int[][] counts, List<String> classes) {
+        String[] header = new String[classes.size() + 1];
+        header[0] = "";
+        for (int i = 0; i < classes.size(); i++) {
+            header[i + 1] = classes.get(i);
+        }
+        Table table = new Table(header);
+        for (int i = 0; i < counts.length; i++) {
+            Object[] row = new Object[counts[i].length + 1];
+            row[0] = classes.get(i);
+            for (int k = 0; k < counts[i].length; k++) {
+                row[k + 1] = counts[i][k];
+            }
+            table.row(row);
+        }
+        return table.toString();
+    }
+
+    /** A label as one CSV field: quoted when it holds a comma, a quote or a line break. */
+    private static String csvField(String value) {
+        boolean quote = value.contains(",") || value.contains("\"") || value.contains("\n") || value.contains("\r");
+        return quote ? "\"" + value.replace("\"", "\"\"") + "\"" : value;
+    }
+
+    private static String size(long bytes) {
+        if (bytes < 1000) {
+            return bytes + " B";
+        }
+        return bytes < 1_000_000 ? String.format(Locale.ROOT, "%.1f kB", bytes / 1e3) : String.format(Locale.ROOT, "%.1f MB", bytes / 1e6);
+    }
+}
