@@ -6,14 +6,14 @@ import java.util.SplittableRandom;
 import org.osgi.service.component.annotations.Component;
 
 /**
- * Regression of y = sin(x) + ε: 500 samples with x uniform in [−π, π] and ε ~ N(0, 0.02²), so
+ * Regression of y = sin(x) + ε: 1000 samples with x uniform in [−π, π] and ε ~ N(0, 0.02²), so
  * the irreducible mean squared error is 0.0004 and a validation MSE below 0.01 is reachable.
  */
 @Component(service = DataSetProvider.class, property = {
         "name=sine",
-        "description=500 points, y = sin(x) + noise 0.02 for x in [-π, π] (regression)"})
+        "description=1000 points, y = sin(x) + noise 0.02 for x in [-π, π] (regression)"})
 public final class SineDataSet implements DataSetProvider {
-    static final int SAMPLES = 500;
+    static final int SAMPLES = 1000;
     static final double NOISE = 0.02;
 
     @Override

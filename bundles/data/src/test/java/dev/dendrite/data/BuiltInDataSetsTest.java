@@ -23,7 +23,7 @@ class BuiltInDataSetsTest {
                 Arguments.of(new MoonsDataSet(), "moons", 500, List.of("x1", "x2"), Task.CLASSIFICATION, List.of("0", "1")),
                 Arguments.of(new CirclesDataSet(), "circles", 500, List.of("x1", "x2"), Task.CLASSIFICATION, List.of("0", "1")),
                 Arguments.of(new SpiralsDataSet(), "spirals", 600, List.of("x1", "x2"), Task.CLASSIFICATION, List.of("0", "1", "2")),
-                Arguments.of(new SineDataSet(), "sine", 500, List.of("x"), Task.REGRESSION, List.of()));
+                Arguments.of(new SineDataSet(), "sine", 1000, List.of("x"), Task.REGRESSION, List.of()));
     }
 
     @ParameterizedTest(name = "{1}")

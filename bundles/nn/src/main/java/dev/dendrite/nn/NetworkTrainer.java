@@ -66,7 +66,7 @@ public final class NetworkTrainer implements Trainer {
 
             int outputs = Targets.outputsFor(train, outputName);
             Network network = build(spec, initializer, train.features(), outputs, hidden, output, math.service());
-            Targets targets = new Targets(train.task(), outputs, train.classes().size());
+            Targets targets = Targets.of(train, outputs, "linear".equals(outputName));
             OutputLayer head = new OutputLayer(loss.service(), output.service(), outputName);
             TrainingRun run = new TrainingRun(spec, data, network, targets, head, updater, hyperparameters.get("lr"), listener, bound);
             Map<String, String> provenance = provenance(spec, train, hyperparameters, bound.descriptions());
@@ -76,12 +76,12 @@ public final class NetworkTrainer implements Trainer {
             } catch (TrainingRun.PluginGoneException e) {
                 EpochReport last = run.lastCompleted();
                 TrainingResult partial = last == null ? null : new TrainingResult(
-                        new Model(run.lastCompletedWeights(), lossName, data.schema(), provenance), run.history(),
+                        new Model(targets.inTargetUnits(run.lastCompletedWeights()), lossName, data.schema(), provenance), run.history(),
                         last.iterations(), bound.descriptions(), last.train(), last.validation(), e.getMessage());
                 throw new TrainingInterruptedException(e.getMessage(), partial);
             }
             EpochReport kept = run.kept(history);
-            Model model = new Model(network.snapshot(), lossName, data.schema(), provenance);
+            Model model = new Model(targets.inTargetUnits(network.snapshot()), lossName, data.schema(), provenance);
             TrainingResult result = new TrainingResult(model, history, run.iterations(), bound.descriptions(),
                     kept.train(), kept.validation(), run.stopReason());
             listener.finished(result);

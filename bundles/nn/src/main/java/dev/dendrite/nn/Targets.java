@@ -9,19 +9,72 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * How targets become the output matrix Y (n[L], m) and how outputs are scored. Regression and
- * two classes with one output: Y is the value / the class index (0 or 1). More outputs: Y is
- * one-hot. Predicted class: threshold 0.5 for one output, arg-max otherwise.
+ * How targets become the output matrix Y (n[L], m) and how outputs are scored. Two classes with
+ * one output: Y is the class index (0 or 1); more outputs: Y is one-hot. Predicted class:
+ * threshold 0.5 for one output, arg-max otherwise. Regression: Y = (t − μ)/σ, the target
+ * standardized with the training split's mean and deviation, and a prediction a stands for
+ * σ·a + μ, so the metrics are in the target's own units. Targets already of order one
+ * (|μ| ≤ 1 and 0.1 ≤ σ ≤ 10) are left as they are (μ = 0, σ = 1).
  */
 final class Targets {
     private final Task task;
     private final int outputs;
     private final int classes;
+    private final double mean;
+    private final double deviation;
 
     Targets(Task task, int outputs, int classes) {
+        this(task, outputs, classes, 0, 1);
+    }
+
+    Targets(Task task, int outputs, int classes, double mean, double deviation) {
         this.task = task;
         this.outputs = outputs;
         this.classes = classes;
+        this.mean = mean;
+        this.deviation = deviation;
+    }
+
+    /** Targets for a training split: regression targets standardized when {@code standardize}. */
+    static Targets of(DataSet train, int outputs, boolean standardize) {
+        if (train.task() == Task.CLASSIFICATION || !standardize) {
+            return new Targets(train.task(), outputs, train.classes().size());
+        }
+        double sum = 0;
+        double[] t = train.targets();
+        for (double v : t) {
+            sum += v;
+        }
+        double mu = sum / t.length;
+        double sq = 0;
+        for (double v : t) {
+            sq += (v - mu) * (v - mu);
+        }
+        double sigma = Math.sqrt(sq / t.length);
+        if (Math.abs(mu) <= 1 && sigma >= 0.1 && sigma <= 10) {
+            return new Targets(train.task(), outputs, 0);
+        }
+        return new Targets(train.task(), outputs, 0, mu, sigma > 1e-12 ? sigma : 1);
+    }
+
+    /**
+     * The layers of a model that predicts in target units: for standardized regression the output
+     * layer absorbs the inverse transform, W[L] ← σ·W[L], b[L] ← σ·b[L] + μ (exact for a linear
+     * output). The layers given are modified.
+     */
+    java.util.List<dev.dendrite.api.nn.DenseLayer> inTargetUnits(java.util.List<dev.dendrite.api.nn.DenseLayer> layers) {
+        if (mean != 0 || deviation != 1) {
+            dev.dendrite.api.nn.DenseLayer last = layers.get(layers.size() - 1);
+            double[] w = last.weights().data();
+            for (int i = 0; i < w.length; i++) {
+                w[i] *= deviation;
+            }
+            double[] b = last.bias().data();
+            for (int i = 0; i < b.length; i++) {
+                b[i] = deviation * b[i] + mean;
+            }
+        }
+        return layers;
     }
 
     /** n[L] for a data set: 1 for regression and for two classes unless the output is softmax. */
@@ -44,7 +97,7 @@ final class Targets {
         double[] v = y.data();
         if (outputs == 1) {
             for (int j = 0; j < m; j++) {
-                v[j] = targets[index[from + j]];
+                v[j] = (targets[index[from + j]] - mean) / deviation;
             }
             return;
         }
@@ -91,7 +144,7 @@ final class Targets {
                 if (confusion != null) {
                     confusion[(int) t][predictedClass(v, outputs, m, j)]++;
                 } else {
-                    double d = v[j] - t;
+                    double d = deviation * v[j] + mean - t;
                     squared += d * d;
                     absolute += Math.abs(d);
                     sum += t;

@@ -253,6 +253,34 @@ class TrainingFeaturesTest {
         assertEquals(before.get(0) - 0.5 * gradient.get(0), after.get(0), 1e-15, "sgd: W ← W − α·dW");
     }
 
+    /** Regression targets far from 0 (mean 200, spread 50) are standardized for training; the model predicts in target units. */
+    @Test
+    void regressionTargetsAreStandardizedAndTheModelPredictsInTargetUnits() {
+        int m = 300;
+        Random random = new Random(8);
+        Matrix x = new Matrix(2, m);
+        double[] t = new double[m];
+        for (int j = 0; j < m; j++) {
+            double a = random.nextGaussian();
+            double b = random.nextGaussian();
+            x.set(0, j, a);
+            x.set(1, j, b);
+            t[j] = 200 + 40 * a - 30 * b + random.nextGaussian();
+        }
+        DataSet all = new DataSet("affine", List.of("a", "b"), x, t, Task.REGRESSION, List.of());
+        DataSplit data = new DataSplit(all.select(range(0, 240)), all.select(range(240, 300)), FeatureScaling.identity(2));
+        TrainingResult result = trainer.train(TrainingSpec.defaults().withEpochs(100), data, TrainingListener.NONE);
+        assertTrue(result.validation().get("r2") > 0.99, "r2 " + result.validation().get("r2"));
+        Matrix predicted = trainer.predict(result.model(), data.validation().x());
+        double squared = 0;
+        for (int j = 0; j < 60; j++) {
+            double d = predicted.get(0, j) - data.validation().targets()[j];
+            squared += d * d;
+        }
+        assertEquals(result.validation().get("mse"), squared / 60, 1e-9, "predictions are in target units");
+        assertEquals(result.validation().get("mse"), trainer.evaluate(result.model(), data.validation()).get("mse"), 1e-9);
+    }
+
     private static int[] range(int from, int to) {
         int[] r = new int[to - from];
         for (int i = 0; i < r.length; i++) {
