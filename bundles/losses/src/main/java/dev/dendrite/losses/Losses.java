@@ -16,10 +16,17 @@ final class Losses {
         return Math.min(Math.max(p, CLIP), 1 - CLIP);
     }
 
-    /** Throws {@link IllegalArgumentException} unless every matrix has the shape of {@code y}. */
-    static void requireShapes(String operation, Matrix y, Matrix... others) {
-        for (Matrix m : others) {
-            y.requireSameShape(m, operation);
-        }
+    /**
+     * Throws {@link IllegalArgumentException} unless {@code a} has the shape of {@code y}. (Fixed
+     * arities, not varargs: the checks run every iteration and must not allocate.)
+     */
+    static void requireShapes(String operation, Matrix y, Matrix a) {
+        y.requireSameShape(a, operation);
+    }
+
+    /** Throws {@link IllegalArgumentException} unless {@code a} and {@code b} have the shape of {@code y}. */
+    static void requireShapes(String operation, Matrix y, Matrix a, Matrix b) {
+        y.requireSameShape(a, operation);
+        y.requireSameShape(b, operation);
     }
 }

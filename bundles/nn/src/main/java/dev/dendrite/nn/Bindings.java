@@ -31,6 +31,16 @@ final class Bindings implements AutoCloseable {
         return List.copyOf(descriptions);
     }
 
+    /** Whether a bound plug-in is no longer registered (checked every iteration: allocates nothing). */
+    boolean anyGone() {
+        for (int i = 0; i < held.size(); i++) {
+            if (!held.get(i).available()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** The first bound plug-in that is no longer registered, described, e.g. {@code activation 'swish' of bundle …}. */
     Optional<String> gone() {
         for (int i = 0; i < held.size(); i++) {

@@ -29,6 +29,7 @@ public final class Network {
     private final Activation[] activations;
     private final String[] activationNames;
     private final Map<Integer, Workspace> workspaces = new HashMap<>();
+    private Workspace last;
 
     /**
      * @param layers      the initial parameters (copied), input side first
@@ -141,7 +142,10 @@ public final class Network {
 
     /** The buffers for batches of m samples, created on first use and reused afterwards. */
     public Workspace workspace(int m) {
-        return workspaces.computeIfAbsent(m, this::newWorkspace);
+        if (last == null || last.m != m) {
+            last = workspaces.computeIfAbsent(m, this::newWorkspace);
+        }
+        return last;
     }
 
     private Workspace newWorkspace(int m) {

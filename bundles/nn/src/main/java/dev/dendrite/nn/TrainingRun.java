@@ -174,10 +174,10 @@ final class TrainingRun {
 
     /** Stops the run when a bound plug-in has been unregistered. */
     private void requirePlugins(int epoch) {
-        plugins.gone().ifPresent(what -> {
-            throw new PluginGoneException("the " + what + " went away during epoch " + epoch
+        if (plugins.anyGone()) {
+            throw new PluginGoneException("the " + plugins.gone().orElseThrow() + " went away during epoch " + epoch
                     + (lastCompleted == null ? "; no epoch was completed" : "; the model of epoch " + lastCompleted.epoch() + " is kept"));
-        });
+        }
     }
 
     /** A bound plug-in was unregistered while the run used it. */

@@ -23,19 +23,22 @@ public class EjmlMatrixMath implements MatrixMath {
     @Override
     public void mult(Matrix a, Matrix b, Matrix c) {
         checkProduct("mult", a.cols() == b.rows() && c.hasShape(a.rows(), b.cols()), a, b, c);
-        product(wrap(a), wrap(b), wrap(c));
+        Wrappers w = WRAPPERS.get();
+        product(w.a(a), w.b(b), w.c(c));
     }
 
     @Override
     public void multTransA(Matrix a, Matrix b, Matrix c) {
         checkProduct("multTransA", a.rows() == b.rows() && c.hasShape(a.cols(), b.cols()), a, b, c);
-        productTransA(wrap(a), wrap(b), wrap(c));
+        Wrappers w = WRAPPERS.get();
+        productTransA(w.a(a), w.b(b), w.c(c));
     }
 
     @Override
     public void multTransB(Matrix a, Matrix b, Matrix c) {
         checkProduct("multTransB", a.cols() == b.cols() && c.hasShape(a.rows(), b.rows()), a, b, c);
-        productTransB(wrap(a), wrap(b), wrap(c));
+        Wrappers w = WRAPPERS.get();
+        productTransB(w.a(a), w.b(b), w.c(c));
     }
 
     @Override
@@ -104,8 +107,32 @@ public class EjmlMatrixMath implements MatrixMath {
         CommonOps_DDRM.multTransB(a, b, c);
     }
 
-    private static DMatrixRMaj wrap(Matrix m) {
-        return DMatrixRMaj.wrap(m.rows(), m.cols(), m.data());
+    /** Per thread, three EJML matrix headers re-pointed at the operands of each product, so a product allocates nothing. */
+    private static final ThreadLocal<Wrappers> WRAPPERS = ThreadLocal.withInitial(Wrappers::new);
+
+    private static final class Wrappers {
+        private final DMatrixRMaj a = new DMatrixRMaj(1, 1);
+        private final DMatrixRMaj b = new DMatrixRMaj(1, 1);
+        private final DMatrixRMaj c = new DMatrixRMaj(1, 1);
+
+        DMatrixRMaj a(Matrix m) {
+            return point(a, m);
+        }
+
+        DMatrixRMaj b(Matrix m) {
+            return point(b, m);
+        }
+
+        DMatrixRMaj c(Matrix m) {
+            return point(c, m);
+        }
+
+        private static DMatrixRMaj point(DMatrixRMaj header, Matrix m) {
+            header.data = m.data();
+            header.numRows = m.rows();
+            header.numCols = m.cols();
+            return header;
+        }
     }
 
     private static void checkProduct(String operation, boolean shapesFit, Matrix a, Matrix b, Matrix c) {
