@@ -82,4 +82,26 @@ public class HotDeployIT {
         Await.until("lion removed", () -> !catalog.names(Optimizer.class).contains("lion"));
         assertEquals(-1, shell.run("ml:optimizers").indexOf("lion"));
     }
+
+    /** A .cfg file in a watched folder reaches ConfigAdmin; changing it changes ml:train's defaults while the platform runs. */
+    @Test
+    public void configurationFilesApplyLive() throws Exception {
+        Shell shell = new Shell(processor);
+        Path cfg = Path.of(context.getProperty("felix.fileinstall.dir")).resolve("dev.dendrite.train.cfg");
+        Files.writeString(cfg, "optimizer = adam\nepochs = 2\n");
+        Await.until("adam is the default", () -> run(shell, "ml:train xor").contains("optimizer adam: "));
+        Files.writeString(cfg, "optimizer = momentum\nepochs = 2\n");
+        Await.until("momentum is the default", () -> run(shell, "ml:train xor").contains("optimizer momentum: "));
+        assertTrue(run(shell, "ml:train --optimizer sgd xor").contains("optimizer sgd: "));
+        Files.delete(cfg);
+        Await.until("sgd is the default again", () -> run(shell, "ml:train --epochs 2 xor").contains("optimizer sgd: "));
+    }
+
+    private static String run(Shell shell, String command) {
+        try {
+            return shell.run(command);
+        } catch (Exception e) {
+            throw new AssertionError(command + ": " + e.getMessage(), e);
+        }
+    }
 }

@@ -81,4 +81,39 @@ class LauncherIT {
         assertEquals(2, run.status());
         assertEquals("error: unknown option '--bogus' (see --help)\n", run.err());
     }
+
+    /** A copy of the distribution (system/ linked, not copied) that a test may change. */
+    private Path privateDistribution() throws IOException {
+        Path home = tmp.resolve("dist");
+        Files.createDirectories(home.resolve("deploy"));
+        Files.createSymbolicLink(home.resolve("system"), DIST.resolve("system").toAbsolutePath());
+        Files.createSymbolicLink(home.resolve("bin"), DIST.resolve("bin").toAbsolutePath());
+        Files.createDirectories(home.resolve("etc"));
+        try (var files = Files.list(DIST.resolve("etc"))) {
+            for (Path f : files.toList()) {
+                Files.copy(f, home.resolve("etc").resolve(f.getFileName()));
+            }
+        }
+        return home;
+    }
+
+    @Test
+    void aPlugInInDeployIsStartedBeforeTheCommandsRun() throws Exception {
+        Path home = privateDistribution();
+        Files.copy(Path.of(System.getProperty("lion.jar")), home.resolve("deploy/lion.jar"));
+        Run run = dendrite("--home", home.toString(), "-c", "ml:optimizers");
+        assertEquals(0, run.status(), run.err());
+        assertTrue(run.out().contains("lion") && run.out().contains("dendrite-optimizer-lion 1.0.0"), run.out());
+    }
+
+    @Test
+    void configurationInEtcSetsTheDefaults() throws Exception {
+        Path home = privateDistribution();
+        Files.writeString(home.resolve("etc/dev.dendrite.train.cfg"), "optimizer = adam\nlayers = 5\nepochs = 2\n");
+        Run run = dendrite("--home", home.toString(), "-c", "ml:train xor");
+        assertEquals(0, run.status(), run.err());
+        assertTrue(run.out().contains("optimizer adam: dev.dendrite.optimizers"), run.out());
+        assertTrue(run.out().contains("network 2-5-1"), run.out());
+        assertTrue(run.out().contains("trained 2 epochs"), run.out());
+    }
 }
