@@ -89,7 +89,7 @@ public final class ModelCommands {
         s.append("loss ").append(Options.format(metrics.cost())).append('\n');
         metrics.values().forEach((name, value) -> s.append(name).append(' ').append(Options.format(value)).append('\n'));
         if (metrics.confusion() != null) {
-            s.append("confusion matrix (rows: true class, columns: predicted class)\n").append(confusion(metrics.confusion(), m.classes()));
+            s.append("confusion matrix:\n").append(MetricsFormat.confusion(metrics.confusion(), m.classes()));
         }
         return s.toString().stripTrailing();
     }
@@ -143,24 +143,6 @@ public final class ModelCommands {
             }
         }
         return predictions;
-    }
-
-    private static String confusion(int[][] counts, List<String> classes) {
-        String[] header = new String[classes.size() + 1];
-        header[0] = "";
-        for (int i = 0; i < classes.size(); i++) {
-            header[i + 1] = classes.get(i);
-        }
-        Table table = new Table(header);
-        for (int i = 0; i < counts.length; i++) {
-            Object[] row = new Object[counts[i].length + 1];
-            row[0] = classes.get(i);
-            for (int k = 0; k < counts[i].length; k++) {
-                row[k + 1] = counts[i][k];
-            }
-            table.row(row);
-        }
-        return table.toString();
     }
 
     /** A label as one CSV field: quoted when it holds a comma, a quote or a line break. */

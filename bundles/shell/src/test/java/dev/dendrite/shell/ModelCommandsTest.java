@@ -184,11 +184,11 @@ class ModelCommandsTest {
                 "precision 0.9700",
                 "recall 0.9667",
                 "f1 0.9666",
-                "confusion matrix (rows: true class, columns: predicted class)",
-                "            setosa  versicolor  virginica",
-                "setosa      10      0           0",
-                "versicolor  0       9           1",
-                "virginica   0       0           10"), out);
+                "confusion matrix:",
+                "true \\ predicted  setosa  versicolor  virginica",
+                "setosa            10      0           0",
+                "versicolor        0       9           1",
+                "virginica         0       0           10"), out);
         assertEquals(7, seedGiven);
         assertEquals(saved.schema().featureNames(), schemaGiven.featureNames());
         assertArrayEquals(saved.schema().scaling().scale(), schemaGiven.scaling().scale());
