@@ -13,8 +13,8 @@ final class FitFigure implements Figure {
     private static final String[] PALETTE = {"#d62728", "#ff7f0e", "#2ca02c", "#1f77b4"};
     private static final int LEFT = 70;
     private static final int RIGHT = 620;
-    private static final int TOP = 56;
-    private static final int BOTTOM = 420;
+    private static final int TOP = 72;
+    private static final int BOTTOM = 436;
 
     private final UatReport report;
 
@@ -29,7 +29,7 @@ final class FitFigure implements Figure {
 
     @Override
     public int height() {
-        return 480;
+        return 496;
     }
 
     @Override

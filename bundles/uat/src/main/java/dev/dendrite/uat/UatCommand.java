@@ -41,24 +41,26 @@ public final class UatCommand {
                     + " e.g. 'exp(-x^2)*cos(3*x)'; + - * / ^ ( ), numbers, pi, e, sin cos tan asin acos atan"
                     + " sinh cosh tanh exp log sqrt abs sign floor ceil min max")
             @Parameter(names = "--expr", absentValue = "") String expr,
-            @Descriptor("domain LO,HI of each variable, e.g. -2*pi,2*pi (default: the function's own; -pi,pi for --expr)")
+            @Descriptor("domain LO,HI of each variable, e.g. -1,1 or '-2*pi,2*pi' (default: the function's own; -pi,pi for --expr)")
             @Parameter(names = "--domain", absentValue = "") String domain,
             @Descriptor("hidden widths n[1] to try, comma separated (default " + UatSettings.DEFAULT_WIDTHS + ")")
             @Parameter(names = {"--widths", "-w"}, absentValue = UatSettings.DEFAULT_WIDTHS) String widths,
-            @Descriptor("hidden activation plug-in (default " + UatSettings.DEFAULT_ACTIVATION + "; see ml:activations)")
-            @Parameter(names = {"--activation", "-a"}, absentValue = UatSettings.DEFAULT_ACTIVATION) String activation,
+            @Descriptor("hidden activation plug-in, see ml:activations (default " + UatSettings.ACTIVATION_1D
+                    + " for one variable, " + UatSettings.ACTIVATION_2D + " for two)")
+            @Parameter(names = {"--activation", "-a"}, absentValue = "") String activation,
             @Descriptor("optimizer plug-in (default " + UatSettings.DEFAULT_OPTIMIZER + "; see ml:optimizers)")
             @Parameter(names = {"--optimizer", "-o"}, absentValue = UatSettings.DEFAULT_OPTIMIZER) String optimizer,
-            @Descriptor("learning rate (default " + UatSettings.DEFAULT_LR + ")")
-            @Parameter(names = "--lr", absentValue = "" + UatSettings.DEFAULT_LR) double lr,
-            @Descriptor("gradient-descent iterations per network (default " + UatSettings.DEFAULT_ITERATIONS + ")")
+            @Descriptor("learning rate (default " + UatSettings.LR_1D + " for one variable, " + UatSettings.LR_2D + " for two)")
+            @Parameter(names = "--lr", absentValue = "NaN") double lr,
+            @Descriptor("gradient-descent iterations per network (default " + UatSettings.ITERATIONS_1D
+                    + " for one variable, " + UatSettings.ITERATIONS_2D + " for two)")
             @Parameter(names = "--iterations", absentValue = "0") long iterations,
             @Descriptor("train by epochs (passes over the samples) instead of --iterations")
             @Parameter(names = "--epochs", absentValue = "0") int epochs,
             @Descriptor("samples per iteration (default 0: the full batch)")
             @Parameter(names = "--batch", absentValue = "0") int batch,
-            @Descriptor("training samples m, drawn uniformly from the domain (default " + UatSettings.DEFAULT_SAMPLES_1D
-                    + " for one variable, " + UatSettings.DEFAULT_SAMPLES_2D + " for two)")
+            @Descriptor("training samples m, spread over the domain (default " + UatSettings.SAMPLES_1D
+                    + " for one variable, " + UatSettings.SAMPLES_2D + " for two)")
             @Parameter(names = "--samples", absentValue = "0") int samples,
             @Descriptor("seed of the samples and of every network's initial weights (default " + UatSettings.DEFAULT_SEED + ")")
             @Parameter(names = "--seed", absentValue = "" + UatSettings.DEFAULT_SEED) long seed,
@@ -67,9 +69,11 @@ public final class UatCommand {
             @Descriptor("maths back-end (default: the highest ranked; see ml:backends)")
             @Parameter(names = "--backend", absentValue = "") String backend) {
         Target target = target(function, expr, domain);
-        UatSettings settings = new UatSettings(target, UatSettings.parseWidths(widths), activation, optimizer, lr, batch,
-                epochs, iterations == 0 && epochs == 0 ? UatSettings.DEFAULT_ITERATIONS : iterations,
-                samples == 0 ? UatSettings.defaultSamples(target) : samples, seed, backend.isBlank() ? null : backend);
+        UatSettings.Defaults d = UatSettings.Defaults.of(target);
+        UatSettings settings = new UatSettings(target, UatSettings.parseWidths(widths),
+                activation.isBlank() ? d.activation() : activation, optimizer, Double.isNaN(lr) ? d.lr() : lr, batch, epochs,
+                iterations == 0 && epochs == 0 ? d.iterations() : iterations, samples == 0 ? d.samples() : samples, seed,
+                backend.isBlank() ? null : backend);
         execute(settings, "none".equals(out) ? null : Path.of(out), System.out);
     }
 

@@ -2,6 +2,7 @@ package dev.dendrite.uat;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.IntFunction;
 import java.util.function.IntToDoubleFunction;
 
 /** Reports built without training, for the picture and table tests. */
@@ -13,7 +14,8 @@ final class TestReports {
     /** Each width w "fits" the target up to a wiggle of amplitude 1/w. */
     static UatReport wiggly(Target target, List<Integer> widths) {
         Grid grid = Grid.of(target);
-        return report(target, widths, w -> k -> grid.values(target)[k] + Math.sin(7 * grid.x(k) + grid.y(k)) / w);
+        double[] truth = grid.values(target);
+        return report(target, widths, w -> k -> truth[k] + Math.sin(7 * grid.x(k) + grid.y(k)) / w);
     }
 
     /** Every width predicts {@code fit} at grid point k. */
@@ -22,7 +24,7 @@ final class TestReports {
     }
 
     private static UatReport report(Target target, List<Integer> widths,
-                                    java.util.function.IntFunction<IntToDoubleFunction> fitOfWidth) {
+                                    IntFunction<IntToDoubleFunction> fitOfWidth) {
         UatSettings settings = new UatSettings(target, widths, "tanh", "adam", 0.01, 0, 0, 10, 64, 1, null);
         Grid grid = Grid.of(target);
         double[] truth = grid.values(target);

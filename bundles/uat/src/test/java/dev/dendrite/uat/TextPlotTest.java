@@ -32,7 +32,9 @@ class TextPlotTest {
             assertEquals(1, stars, "column " + col);
         }
         assertTrue(plot.contains("best fit: width 8 (rms 0.00)"), plot);
-        assertTrue(rows.get(0).charAt(TextPlot.COLUMNS / 4) == '*', "sin peaks at pi/2, a quarter from the left end");
+        int peak = (int) Math.round(0.75 * (TextPlot.COLUMNS - 1));
+        assertEquals('*', rows.get(0).charAt(peak), "sin peaks at pi/2, three quarters along [-pi, pi]");
+        assertEquals('*', rows.get(TextPlot.ROWS - 1).charAt(TextPlot.COLUMNS - 1 - peak), "and dips at -pi/2");
     }
 
     @Test

@@ -7,7 +7,10 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.dendrite.testing.ComponentDescriptors;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
 import java.lang.reflect.Method;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -15,6 +18,7 @@ import java.util.List;
 import org.apache.felix.service.command.Descriptor;
 import org.apache.felix.service.command.Parameter;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class UatCommandTest {
 
@@ -61,9 +65,46 @@ class UatCommandTest {
             assertTrue(option.names()[0].startsWith("--"), Arrays.toString(option.names()));
             assertFalse(d.value().isBlank());
         }
+        String functionHelp = uat.getParameters()[0].getAnnotation(Descriptor.class).value();
+        assertTrue(functionHelp.replace(" or ", ", ").contains(Target.names()), functionHelp);
         List<String> names = Arrays.stream(uat.getParameters()).map(p -> p.getAnnotation(Parameter.class).names()[0]).toList();
         assertEquals(List.of("--function", "--expr", "--domain", "--widths", "--activation", "--optimizer", "--lr",
                 "--iterations", "--epochs", "--batch", "--samples", "--seed", "--out", "--backend"), names);
+    }
+
+    @Test
+    void printsTheTableThePlotAndTheExplanationAndWritesThePictures(@TempDir Path folder) {
+        UatCommand command = new UatCommand(new UatDemo(TestPlatform.trainer()));
+        UatSettings settings = new UatSettings(Target.named("square"), List.of(1, 16), "relu", "adam", 0.005, 0, 0, 2000,
+                64, 42, null);
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        command.execute(settings, folder, new PrintStream(bytes, true, StandardCharsets.UTF_8));
+        String out = bytes.toString(StandardCharsets.UTF_8);
+
+        assertTrue(out.startsWith("Universal approximation: x^2 on [-1.000, 1.000]\nrelu hidden units"), out);
+        List<String> rows = out.lines().filter(l -> l.matches(" +\\d+ +[0-9.]+ +[0-9.]+ +\\d+")).toList();
+        assertEquals(2, rows.size(), out);
+        double rms1 = Double.parseDouble(rows.get(0).trim().split(" +")[1]);
+        double rms16 = Double.parseDouble(rows.get(1).trim().split(" +")[1]);
+        assertTrue(out.contains(String.format(java.util.Locale.ROOT, "(%.0fx smaller)", rms1 / rms16)), out);
+        assertTrue(out.contains("* best fit: width 16"), out);
+        assertTrue(out.contains(UatCommand.explanation()), "the explanation follows the table");
+        assertFalse(out.contains("note:"), "x^2 is continuous");
+        for (String file : List.of("square-fit.svg", "square-fit.png", "square-error.svg", "square-error.png")) {
+            assertTrue(out.contains("plot " + folder.resolve(file)), file);
+            assertTrue(Files.isRegularFile(folder.resolve(file)), file);
+        }
+    }
+
+    @Test
+    void flagsADiscontinuousTargetAndWritesNothingWithoutAFolder() {
+        UatCommand command = new UatCommand(new UatDemo(TestPlatform.trainer()));
+        UatSettings settings = new UatSettings(Target.named("step"), List.of(2), "relu", "adam", 0.005, 0, 0, 10, 16, 1, null);
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        command.execute(settings, null, new PrintStream(bytes, true, StandardCharsets.UTF_8));
+        String out = bytes.toString(StandardCharsets.UTF_8);
+        assertTrue(out.contains("note: step is not continuous"), out);
+        assertFalse(out.contains("plot "), out);
     }
 
     @Test

@@ -22,9 +22,12 @@ class UatSettingsTest {
 
     @Test
     void defaultsDependOnTheDimension() {
-        assertEquals(UatSettings.DEFAULT_SAMPLES_1D, UatSettings.defaults(SIN).samples());
-        assertEquals(UatSettings.DEFAULT_SAMPLES_2D, UatSettings.defaults(Target.named("sincos2d")).samples());
-        assertEquals(List.of(1, 2, 4, 8, 16, 32, 64), UatSettings.defaults(SIN).widths());
+        UatSettings one = UatSettings.defaults(SIN);
+        assertEquals(List.of(1, 2, 4, 8, 16, 32, 64), one.widths());
+        assertEquals(List.of("relu", 0.005, 10000L, 128), List.of(one.activation(), one.lr(), one.iterations(), one.samples()));
+        UatSettings two = UatSettings.defaults(Target.named("sincos2d"));
+        assertEquals(List.of("tanh", 0.01, 3000L, 256), List.of(two.activation(), two.lr(), two.iterations(), two.samples()));
+        assertEquals(List.of("adam", 0, 42L), List.of(two.optimizer(), two.batch(), two.seed()));
     }
 
     @Test
