@@ -48,6 +48,14 @@ public final class NetworkTrainer implements Trainer {
 
     @Override
     public TrainingResult train(TrainingSpec spec, DataSplit data, TrainingListener listener) {
+        return train(spec, data, listener, null);
+    }
+
+    @Override
+    public TrainingResult train(TrainingSpec spec, DataSplit data, TrainingListener listener, Model start) {
+        if (start != null) {
+            spec = fromModel(spec, start, data.train());
+        }
         DataSet train = data.train();
         if (train.task() == Task.CLASSIFICATION && train.classes().size() < 2) {
             throw new IllegalArgumentException("classification needs at least 2 classes, " + train.name() + " has " + train.classes().size());
@@ -66,6 +74,9 @@ public final class NetworkTrainer implements Trainer {
 
             int outputs = Targets.outputsFor(train, outputName);
             Network network = build(spec, initializer, train.features(), outputs, hidden, output, math.service());
+            if (start != null) {
+                network.restore(start.layers());
+            }
             Targets targets = Targets.of(train, outputs, "linear".equals(outputName));
             OutputLayer head = new OutputLayer(loss.service(), output.service(), outputName);
             TrainingRun run = new TrainingRun(spec, data, network, targets, head, updater, hyperparameters.get("lr"), listener, bound);
@@ -131,6 +142,31 @@ public final class NetworkTrainer implements Trainer {
             Targets targets = new Targets(model.task(), model.outputs(), model.classes().size());
             return Evaluation.evaluate(network, head, targets, data);
         }
+    }
+
+    /** The spec with the start model's architecture; the model must fit the data. */
+    private static TrainingSpec fromModel(TrainingSpec spec, Model start, DataSet train) {
+        List<DenseLayer> layers = start.layers();
+        if (start.inputs() != train.features()) {
+            throw new IllegalArgumentException("the start model takes " + start.inputs() + " features, " + train.name() + " has " + train.features());
+        }
+        String hidden = layers.size() > 1 ? layers.get(0).activation() : spec.activation();
+        for (int l = 1; l < layers.size() - 1; l++) {
+            if (!layers.get(l).activation().equals(hidden)) {
+                throw new IllegalArgumentException("the start model mixes hidden activations (" + hidden + ", "
+                        + layers.get(l).activation() + "); the trainer uses one for all hidden layers");
+            }
+        }
+        String output = layers.get(layers.size() - 1).activation();
+        if (Targets.outputsFor(train, output) != start.outputs()) {
+            throw new IllegalArgumentException("the start model has " + start.outputs() + " outputs, " + train.name() + " needs "
+                    + Targets.outputsFor(train, output));
+        }
+        List<Integer> widths = new ArrayList<>();
+        for (int l = 0; l < layers.size() - 1; l++) {
+            widths.add(layers.get(l).weights().rows());
+        }
+        return spec.toBuilder().hiddenLayers(widths).activation(hidden).outputActivation(output).loss(start.loss()).build();
     }
 
     /** The network of a saved model, its plug-ins bound in {@code bound}. */

@@ -29,6 +29,11 @@ public final class TrainerComponent implements Trainer {
     }
 
     @Override
+    public TrainingResult train(TrainingSpec spec, DataSplit data, TrainingListener listener, Model start) {
+        return trainer.train(spec, data, listener, start);
+    }
+
+    @Override
     public Matrix predict(Model model, Matrix x) {
         return trainer.predict(model, x);
     }

@@ -281,6 +281,26 @@ class TrainingFeaturesTest {
         assertEquals(result.validation().get("mse"), trainer.evaluate(result.model(), data.validation()).get("mse"), 1e-9);
     }
 
+    @Test
+    void trainingCanStartFromASavedModel() {
+        DataSplit data = noisyXor();
+        TrainingResult first = trainer.train(TrainingSpec.defaults().toBuilder().hiddenLayers(List.of(6)).epochs(3).build(),
+                data, TrainingListener.NONE);
+        List<Double> start = new ArrayList<>();
+        TrainingSpec other = TrainingSpec.defaults().toBuilder().hiddenLayers(List.of(99, 99)).activation("relu").epochs(1).build();
+        TrainingResult second = trainer.train(other, data, new TrainingListener() {
+            @Override
+            public void backpropagated(dev.dendrite.api.nn.Propagation p) {
+                if (start.isEmpty()) {
+                    start.add(p.weights(1).get(0, 0));
+                }
+            }
+        }, first.model());
+        assertEquals(first.model().layers().get(0).weights().get(0, 0), start.get(0), 0.0, "starts from the model's weights");
+        assertEquals(List.of(6), List.of(second.model().layers().get(0).weights().rows()), "the model's architecture wins");
+        assertEquals("tanh", second.model().layers().get(0).activation());
+    }
+
     private static int[] range(int from, int to) {
         int[] r = new int[to - from];
         for (int i = 0; i < r.length; i++) {

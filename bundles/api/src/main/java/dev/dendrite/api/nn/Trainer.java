@@ -24,6 +24,23 @@ public interface Trainer {
     TrainingResult train(TrainingSpec spec, DataSplit data, TrainingListener listener);
 
     /**
+     * As {@link #train(TrainingSpec, DataSplit, TrainingListener)}, starting from the weights of
+     * {@code start} instead of a seeded initialization (warm start, fine-tuning, tracing a saved
+     * model). The start model's architecture wins over the spec's layers and activations; its
+     * input and output widths must fit the data.
+     *
+     * @throws IllegalArgumentException if the model does not fit the data
+     * @throws UnsupportedOperationException if this trainer cannot start from a model (the
+     *                                       platform's can; test doubles need not)
+     */
+    default TrainingResult train(TrainingSpec spec, DataSplit data, TrainingListener listener, Model start) {
+        if (start == null) {
+            return train(spec, data, listener);
+        }
+        throw new UnsupportedOperationException("this trainer cannot start from a model");
+    }
+
+    /**
      * Forward propagation of already-scaled inputs X (n[0], m) through the model: returns
      * A[L] (n[L], m).
      */
