@@ -6,7 +6,9 @@ import org.osgi.annotation.versioning.ConsumerType;
  * The heavy linear algebra of a network, provided as a service by a maths back-end.
  *
  * <p>Operations follow EJML's style: inputs first, the output argument last; only the output
- * is modified and it must already have the right shape (nothing is allocated). The output must
+ * is modified and it must already have the right shape (nothing is allocated). A back-end must
+ * implement the three products; the element-wise operations have plain-loop defaults it may
+ * replace. The output must
  * not be one of the inputs unless stated. Implementations are stateless and thread safe.
  *
  * <p>Service properties: {@code name} (e.g. {@code ejml}); among several back-ends the highest
@@ -34,14 +36,69 @@ public interface MatrixMath {
     }
 
     /** A[i][j] += v[i] for every column j: v (n, 1), A (n, m). A is modified. */
-    void addColumnVector(Matrix v, Matrix a);
+    default void addColumnVector(Matrix v, Matrix a) {
+        if (!v.hasShape(a.rows(), 1)) {
+            throw new IllegalArgumentException("addColumnVector: vector " + v.shape() + " does not fit matrix " + a.shape());
+        }
+        int m = a.cols();
+        double[] vv = v.data();
+        double[] av = a.data();
+        for (int i = 0; i < vv.length; i++) {
+            double bias = vv[i];
+            for (int k = i * m, end = k + m; k < end; k++) {
+                av[k] += bias;
+            }
+        }
+    }
 
     /** s[i] = α·Σ_j A[i][j]: the scaled sum across columns. A (n, m), s (n, 1). */
-    void sumColumns(double alpha, Matrix a, Matrix s);
+    default void sumColumns(double alpha, Matrix a, Matrix s) {
+        if (!s.hasShape(a.rows(), 1)) {
+            throw new IllegalArgumentException("sumColumns: output " + s.shape() + " does not fit matrix " + a.shape());
+        }
+        int m = a.cols();
+        double[] av = a.data();
+        double[] sv = s.data();
+        for (int i = 0; i < sv.length; i++) {
+            double sum = 0;
+            for (int k = i * m, end = k + m; k < end; k++) {
+                sum += av[k];
+            }
+            sv[i] = alpha * sum;
+        }
+    }
 
     /** Y = Y + α·X, same shapes. Y is modified. */
-    void addScaled(double alpha, Matrix x, Matrix y);
+    default void addScaled(double alpha, Matrix x, Matrix y) {
+        y.requireSameShape(x, "addScaled");
+        double[] xv = x.data();
+        double[] yv = y.data();
+        for (int i = 0; i < yv.length; i++) {
+            yv[i] += alpha * xv[i];
+        }
+    }
 
     /** A = α·A. A is modified. */
-    void scale(double alpha, Matrix a);
+    default void scale(double alpha, Matrix a) {
+        double[] av = a.data();
+        for (int i = 0; i < av.length; i++) {
+            av[i] *= alpha;
+        }
+    }
+
+    /**
+     * For implementations of the products: throws {@link IllegalArgumentException} naming the
+     * shapes unless they fit, or when the output C shares its array with an input.
+     *
+     * @param operation the product's name, e.g. {@code mult}
+     * @param shapesFit whether the shapes fit that product
+     */
+    static void checkProduct(String operation, boolean shapesFit, Matrix a, Matrix b, Matrix c) {
+        if (!shapesFit) {
+            throw new IllegalArgumentException(operation + ": shapes A " + a.shape() + ", B " + b.shape() + ", C " + c.shape() + " do not fit");
+        }
+        if (c.data() == a.data() || c.data() == b.data()) {
+            throw new IllegalArgumentException(operation + ": the output C " + c.shape() + " must not share its array with an input");
+        }
+    }
 }

@@ -9,7 +9,7 @@ import org.osgi.service.component.annotations.Component;
 /**
  * {@link MatrixMath} on EJML: the products wrap the matrices' row-major arrays as
  * {@link DMatrixRMaj} without copying and call {@link CommonOps_DDRM}; the element-wise
- * operations are plain loops over the arrays. Shapes are checked before EJML sees them (EJML
+ * operations are the interface's plain loops. Shapes are checked before EJML sees them (EJML
  * would otherwise reshape the output), and an output sharing its array with an input is
  * rejected, both with an {@link IllegalArgumentException} naming the shapes. Stateless, thread safe.
  * Subclasses may compute the three products differently.
@@ -22,74 +22,23 @@ public class EjmlMatrixMath implements MatrixMath {
 
     @Override
     public void mult(Matrix a, Matrix b, Matrix c) {
-        checkProduct("mult", a.cols() == b.rows() && c.hasShape(a.rows(), b.cols()), a, b, c);
+        MatrixMath.checkProduct("mult", a.cols() == b.rows() && c.hasShape(a.rows(), b.cols()), a, b, c);
         Wrappers w = WRAPPERS.get();
         product(w.a(a), w.b(b), w.c(c));
     }
 
     @Override
     public void multTransA(Matrix a, Matrix b, Matrix c) {
-        checkProduct("multTransA", a.rows() == b.rows() && c.hasShape(a.cols(), b.cols()), a, b, c);
+        MatrixMath.checkProduct("multTransA", a.rows() == b.rows() && c.hasShape(a.cols(), b.cols()), a, b, c);
         Wrappers w = WRAPPERS.get();
         productTransA(w.a(a), w.b(b), w.c(c));
     }
 
     @Override
     public void multTransB(Matrix a, Matrix b, Matrix c) {
-        checkProduct("multTransB", a.cols() == b.cols() && c.hasShape(a.rows(), b.rows()), a, b, c);
+        MatrixMath.checkProduct("multTransB", a.cols() == b.cols() && c.hasShape(a.rows(), b.rows()), a, b, c);
         Wrappers w = WRAPPERS.get();
         productTransB(w.a(a), w.b(b), w.c(c));
-    }
-
-    @Override
-    public void addColumnVector(Matrix v, Matrix a) {
-        if (!v.hasShape(a.rows(), 1)) {
-            throw new IllegalArgumentException("addColumnVector: vector " + v.shape() + " does not fit matrix " + a.shape());
-        }
-        int m = a.cols();
-        double[] vv = v.data();
-        double[] av = a.data();
-        for (int i = 0; i < vv.length; i++) {
-            double bias = vv[i];
-            for (int k = i * m, end = k + m; k < end; k++) {
-                av[k] += bias;
-            }
-        }
-    }
-
-    @Override
-    public void sumColumns(double alpha, Matrix a, Matrix s) {
-        if (!s.hasShape(a.rows(), 1)) {
-            throw new IllegalArgumentException("sumColumns: output " + s.shape() + " does not fit matrix " + a.shape());
-        }
-        int m = a.cols();
-        double[] av = a.data();
-        double[] sv = s.data();
-        for (int i = 0; i < sv.length; i++) {
-            double sum = 0;
-            for (int k = i * m, end = k + m; k < end; k++) {
-                sum += av[k];
-            }
-            sv[i] = alpha * sum;
-        }
-    }
-
-    @Override
-    public void addScaled(double alpha, Matrix x, Matrix y) {
-        y.requireSameShape(x, "addScaled");
-        double[] xv = x.data();
-        double[] yv = y.data();
-        for (int i = 0; i < yv.length; i++) {
-            yv[i] += alpha * xv[i];
-        }
-    }
-
-    @Override
-    public void scale(double alpha, Matrix a) {
-        double[] av = a.data();
-        for (int i = 0; i < av.length; i++) {
-            av[i] *= alpha;
-        }
     }
 
     /** C = A·B on EJML matrices whose shapes are already checked. */
@@ -132,15 +81,6 @@ public class EjmlMatrixMath implements MatrixMath {
             header.numRows = m.rows();
             header.numCols = m.cols();
             return header;
-        }
-    }
-
-    private static void checkProduct(String operation, boolean shapesFit, Matrix a, Matrix b, Matrix c) {
-        if (!shapesFit) {
-            throw new IllegalArgumentException(operation + ": shapes A " + a.shape() + ", B " + b.shape() + ", C " + c.shape() + " do not fit");
-        }
-        if (c.data() == a.data() || c.data() == b.data()) {
-            throw new IllegalArgumentException(operation + ": the output C " + c.shape() + " must not share its array with an input");
         }
     }
 }
