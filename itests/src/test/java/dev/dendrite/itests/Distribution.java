@@ -51,6 +51,7 @@ final class Distribution {
             options.add(frameworkStartLevel(100));
             options.add(frameworkProperty("gosh.args").value("--nointeractive"));
             options.add(frameworkProperty("felix.fileinstall.dir").value(deploy.toString()));
+            options.add(frameworkProperty("dendrite.home").value(Files.createTempDirectory("dendrite-itest-home").toString()));
             options.add(frameworkProperty("felix.fileinstall.poll").value("500"));
             options.add(systemProperty("org.slf4j.simpleLogger.defaultLogLevel").value("warn"));
             options.add(systemProperty("org.ops4j.pax.logging.DefaultServiceLog.level").value("WARN"));

@@ -17,6 +17,8 @@ import dev.dendrite.api.nn.TrainingListener;
 import dev.dendrite.api.nn.TrainingResult;
 import dev.dendrite.api.nn.TrainingSpec;
 import dev.dendrite.api.plugin.PluginCatalog;
+import dev.dendrite.api.nn.Model;
+import dev.dendrite.models.ModelStore;
 import java.util.Collection;
 import java.util.List;
 import javax.inject.Inject;
@@ -56,6 +58,9 @@ public class PlatformIT {
 
     @Inject
     private CommandProcessor processor;
+
+    @Inject
+    private ModelStore models;
 
     @Configuration
     public Option[] config() {
@@ -128,6 +133,28 @@ public class PlatformIT {
         assertTrue(shell.run("ml:optimizers").contains("sgd"));
         assertTrue(shell.run("ml:datasets").contains("spirals"));
         assertTrue(shell.run("ml:backends").contains("ejml"));
+    }
+
+    /** The same command with the same seed gives bit-identical weights and metrics; the model file records how. */
+    @Test
+    public void theSameCommandAndSeedReproduceTheModelBitForBit() throws Exception {
+        Shell shell = new Shell(processor);
+        String first = shell.run("ml:train --layers 8 --optimizer adam --dropout 0.1 --epochs 20 --seed 7 --save repro-a moons");
+        String second = shell.run("ml:train --layers 8 --optimizer adam --dropout 0.1 --epochs 20 --seed 7 --save repro-b moons");
+        assertEquals(metricLines(first), metricLines(second));
+        Model a = models.load("repro-a");
+        Model b = models.load("repro-b");
+        for (int l = 0; l < a.layers().size(); l++) {
+            assertTrue(java.util.Arrays.equals(a.layers().get(l).weights().data(), b.layers().get(l).weights().data()));
+            assertTrue(java.util.Arrays.equals(a.layers().get(l).bias().data(), b.layers().get(l).bias().data()));
+        }
+        assertEquals("7", a.provenance().get("seed"));
+        assertTrue(a.provenance().toString(), a.provenance().get("plugin optimizer adam").startsWith("dev.dendrite.optimizers "));
+        assertTrue(a.provenance().get("platform").startsWith("dendrite "));
+    }
+
+    private static List<String> metricLines(String output) {
+        return output.lines().filter(l -> l.startsWith("training ") || l.startsWith("validation ") || l.startsWith("epoch ")).map(l -> l.replaceAll("\\d+ ms$", "")).toList();
     }
 
     private Bundle find(String symbolicName) {
