@@ -17,6 +17,7 @@ import dev.dendrite.api.nn.EpochReport;
 import dev.dendrite.api.nn.Metrics;
 import dev.dendrite.api.nn.Model;
 import dev.dendrite.api.nn.Trainer;
+import dev.dendrite.api.nn.TrainingInterruptedException;
 import dev.dendrite.api.nn.TrainingListener;
 import dev.dendrite.api.nn.TrainingResult;
 import dev.dendrite.api.nn.TrainingSpec;
@@ -42,6 +43,7 @@ class TrainCommandTest {
 
     private ModelStore store;
     private TrainingSpec received;
+    private boolean interrupt;
     private DataOptions receivedOptions;
 
     private final Trainer trainer = new Trainer() {
@@ -51,8 +53,13 @@ class TrainCommandTest {
             Model model = new Model(List.of(new DenseLayer(new Matrix(1, 2), new Matrix(1, 1), "sigmoid")),
                     "binary_crossentropy", data.schema(), Map.of());
             Metrics m = new Metrics(0.5, Map.of("accuracy", 0.75), new int[][] {{1, 1}, {0, 2}});
-            return new TrainingResult(model, List.of(new EpochReport(1, 1, 0.1, m, null, "accuracy", 3)), 1,
+            TrainingResult result = new TrainingResult(model, List.of(new EpochReport(1, 1, 0.1, m, null, "accuracy", 3)), 1,
                     List.of("activation tanh: test 1.0"), m, null, "completed");
+            if (interrupt) {
+                throw new TrainingInterruptedException("the activation 'swish' of bundle swish 1.0.0 [9] went away during epoch 2; "
+                        + "the model of epoch 1 is kept", result);
+            }
+            return result;
         }
 
         @Override
@@ -108,6 +115,14 @@ class TrainCommandTest {
     @org.junit.jupiter.api.BeforeEach
     void store() {
         store = new FileModelStore(dir.resolve("models"));
+    }
+
+    @Test
+    void anInterruptedRunStillSavesTheLastCompletedEpochAndFails() {
+        interrupt = true;
+        TrainingInterruptedException e = assertThrows(TrainingInterruptedException.class, () -> run("xor", "--save", "partial"));
+        assertTrue(e.getMessage().contains("went away during epoch 2"), e.getMessage());
+        assertEquals(List.of("partial"), store.list().stream().map(i -> i.name()).toList());
     }
 
     @Test
