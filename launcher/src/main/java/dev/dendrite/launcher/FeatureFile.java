@@ -20,7 +20,10 @@ import org.xml.sax.helpers.DefaultHandler;
 /**
  * A features file in the Apache Karaf features format (namespace {@value #NAMESPACE}): named
  * features, each made of bundles ({@code <bundle start-level="n">mvn:…</bundle>}) and of other
- * features it includes ({@code <feature>name</feature>}). Other Karaf elements are ignored.
+ * features it includes ({@code <feature>name</feature>}). An included dependency feature that the
+ * file does not define ({@code <feature dependency="true">scr</feature>}) is one of the container
+ * that Karaf installs when needed: here it is left out, the launcher's own runtime feature
+ * standing in for it. Other Karaf elements are ignored.
  */
 public final class FeatureFile {
 
@@ -30,7 +33,10 @@ public final class FeatureFile {
     /** Start level of a bundle that states none (Karaf's default; also the framework's initial bundle start level). */
     public static final int DEFAULT_START_LEVEL = 80;
 
-    private record Feature(List<String> includes, List<BundleRef> bundles) {
+    private record Include(String name, boolean dependency) {
+    }
+
+    private record Feature(List<Include> includes, List<BundleRef> bundles) {
     }
 
     private final Path file;
@@ -54,10 +60,11 @@ public final class FeatureFile {
         }
         Map<String, Feature> features = new LinkedHashMap<>();
         for (Element feature : children(root, "feature")) {
-            List<String> includes = new ArrayList<>();
+            List<Include> includes = new ArrayList<>();
             List<BundleRef> bundles = new ArrayList<>();
             for (Element included : children(feature, "feature")) {
-                includes.add(included.getTextContent().trim());
+                boolean dependency = Set.of("true", "1").contains(included.getAttribute("dependency").trim()); // xs:boolean
+                includes.add(new Include(included.getTextContent().trim(), dependency));
             }
             for (Element bundle : children(feature, "bundle")) {
                 bundles.add(new BundleRef(bundle.getTextContent().trim(), startLevel(file, bundle)));
@@ -74,7 +81,8 @@ public final class FeatureFile {
 
     /**
      * The bundles of the given features and of the features they include, recursively; each bundle
-     * once (at its first occurrence), included features before a feature's own bundles.
+     * once (at its first occurrence), included features before a feature's own bundles; without
+     * the container's dependency features (those the file does not define).
      *
      * @throws IllegalArgumentException if a feature is unknown, naming the available ones
      */
@@ -96,8 +104,11 @@ public final class FeatureFile {
         if (!visited.add(name)) {
             return;
         }
-        for (String included : feature.includes()) {
-            collect(included, visited, bundles);
+        for (Include included : feature.includes()) {
+            boolean ofContainer = included.dependency() && !features.containsKey(included.name());
+            if (!ofContainer) {
+                collect(included.name(), visited, bundles);
+            }
         }
         for (BundleRef bundle : feature.bundles()) {
             bundles.putIfAbsent(bundle.url(), bundle);

@@ -153,7 +153,7 @@ final class Launcher {
         Bundle gogo = bundle(context, GOGO_RUNTIME);
         if (gogo == null || gogo.getState() != Bundle.ACTIVE) {
             throw new IllegalStateException("-c needs the Gogo runtime (" + GOGO_RUNTIME
-                    + "), which is not running: start a feature with it, such as dendrite-shell");
+                    + "), which is not running: start a feature with it, such as dendrite-runtime");
         }
         ServiceReference<?> processor = await(context, "(objectClass=" + GogoSession.PROCESSOR + ")",
                 "the Gogo command processor is not registered");

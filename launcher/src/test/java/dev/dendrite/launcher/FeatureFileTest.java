@@ -41,6 +41,23 @@ class FeatureFileTest {
     }
 
     @Test
+    void dependencyFeaturesOfTheContainerAreLeftOutAndThoseOfTheFileKept() throws IOException {
+        FeatureFile features = write("""
+                <feature name="runtime"><bundle>mvn:g/scr/1</bundle></feature>
+                <feature name="core">
+                  <feature dependency="true">scr</feature>
+                  <feature dependency="1">runtime</feature>
+                  <bundle>mvn:g/core/1</bundle>
+                </feature>
+                """);
+
+        assertEquals(List.of(new BundleRef("mvn:g/scr/1", FeatureFile.DEFAULT_START_LEVEL),
+                new BundleRef("mvn:g/core/1", FeatureFile.DEFAULT_START_LEVEL)), features.bundles(List.of("core")));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> features.bundles(List.of("scr")));
+        assertTrue(e.getMessage().contains("unknown feature 'scr'"), e.getMessage());
+    }
+
+    @Test
     void bundleWithoutStartLevelGetsTheDefault() throws IOException {
         FeatureFile features = write("<feature name=\"f\"><bundle> mvn:g/a/1 </bundle></feature>");
 
