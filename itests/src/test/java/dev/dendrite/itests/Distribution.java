@@ -58,6 +58,7 @@ final class Distribution {
             options.add(systemProperty("swish.jar").value(System.getProperty("swish.jar")));
             options.add(systemProperty("lion.jar").value(System.getProperty("lion.jar")));
             options.add(systemProperty("relu.jar").value(System.getProperty("relu.jar")));
+            options.add(systemProperty("tpe.jar").value(System.getProperty("tpe.jar")));
             List<String> symbolicNames = new ArrayList<>();
             for (BundleRef ref : features.bundles(List.of("dendrite"))) {
                 Path jar = ref.path(home().resolve("system"));

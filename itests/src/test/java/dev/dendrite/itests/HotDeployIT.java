@@ -8,6 +8,7 @@ import static org.junit.Assert.fail;
 import dev.dendrite.api.nn.Activation;
 import dev.dendrite.api.nn.Optimizer;
 import dev.dendrite.api.plugin.PluginCatalog;
+import dev.dendrite.api.tuning.TuningStrategy;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -103,5 +104,31 @@ public class HotDeployIT {
         } catch (Exception e) {
             throw new AssertionError(command + ": " + e.getMessage(), e);
         }
+    }
+
+    /** The TPE strategy bundle arrives through deploy/ while the platform runs and ml:tune uses it. */
+    @Test
+    public void theTpeStrategyIsHotDeployedAndUsedByMlTune() throws Exception {
+        Shell shell = new Shell(processor);
+        for (Bundle b : context.getBundles()) {
+            if ("dev.dendrite.tuning-tpe".equals(b.getSymbolicName())) {
+                b.uninstall();
+            }
+        }
+        Await.until("tpe gone", () -> !catalog.names(TuningStrategy.class).contains("tpe"));
+        try {
+            shell.run("ml:tune --strategy tpe --space \"lr=loguniform(1e-2,1)\" --trials 2 --epochs 2 xor");
+            fail("tpe is not deployed");
+        } catch (IllegalArgumentException e) {
+            assertTrue(e.getMessage(), e.getMessage().startsWith("unknown strategy 'tpe' (available: grid, halving, random)"));
+        }
+        Path jar = Path.of(context.getProperty("felix.fileinstall.dir")).resolve("tpe.jar");
+        Files.copy(Path.of(System.getProperty("tpe.jar")), jar, StandardCopyOption.REPLACE_EXISTING);
+        Await.until("tpe deployed", () -> catalog.names(TuningStrategy.class).contains("tpe"));
+        String out = shell.run("ml:tune --strategy tpe --options startup=3 --space \"lr=loguniform(1e-2,1); units=int(2,8)\" "
+                + "--trials 8 --epochs 3 moons");
+        assertTrue(out, out.startsWith("8 trials: "));
+        Files.delete(jar);
+        Await.until("tpe removed", () -> !catalog.names(TuningStrategy.class).contains("tpe"));
     }
 }

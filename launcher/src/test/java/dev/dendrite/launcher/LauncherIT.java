@@ -24,8 +24,9 @@ class LauncherIT {
     }
 
     private Run dendrite(String... args) throws IOException, InterruptedException {
+        // the JVM flag ./dendrite passes too: Felix 7.0.5 uses sun.misc.Unsafe, which JDK 24+ warns about
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-jar", DIST.resolve("bin/dendrite.jar").toString()));
+                "-Dsun.misc.unsafe.memory.access=allow", "-jar", DIST.resolve("bin/dendrite.jar").toString()));
         command.addAll(List.of(args));
         Path out = tmp.resolve("out");
         Path err = tmp.resolve("err");

@@ -25,12 +25,12 @@ import java.util.regex.Pattern;
  * @param metric      the objective, e.g. {@code val_accuracy}, or null for the task's default
  * @param pruner      {@code median} or {@code none}
  * @param folds       k for k-fold cross-validation (objective = mean over folds), or 0 for a validation split
- * @param round       trials per round: a proposal sees the outcomes of earlier rounds only, ≥ 1
+ * @param lag         the outcomes a proposal cannot see: trial n's proposal sees trials 0 … n − lag − 1 only, ≥ 0
  * @param parallel    trials trained at the same time, ≥ 1; results do not depend on it
  */
 public record StudySettings(String name, String dataset, String target, double validation, String space, String strategy,
                             Map<String, String> options, int trials, int epochs, long totalEpochs, long seed, String metric,
-                            String pruner, int folds, int round, int parallel) {
+                            String pruner, int folds, int lag, int parallel) {
     private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,199}");
 
     public StudySettings {
@@ -43,10 +43,15 @@ public record StudySettings(String name, String dataset, String target, double v
         }
         positive("trials", trials);
         positive("epochs per trial", epochs);
-        positive("round", round);
+        if (lag < 0) {
+            throw new IllegalArgumentException("lag must be >= 0, got " + lag);
+        }
         positive("parallel", parallel);
         if (totalEpochs < 0) {
             throw new IllegalArgumentException("total epochs must be >= 0, got " + totalEpochs);
+        }
+        if (totalEpochs > 0 && totalEpochs < epochs) {
+            throw new IllegalArgumentException("a total of " + totalEpochs + " epochs does not allow one trial of " + epochs + " epochs");
         }
         if (!pruner.equals("median") && !pruner.equals("none")) {
             throw new IllegalArgumentException("unknown pruner '" + pruner + "' (available: median, none)");
@@ -75,9 +80,9 @@ public record StudySettings(String name, String dataset, String target, double v
         }
     }
 
-    /** Settings with defaults: random search, 20 trials of 20 epochs, seed 42, median pruner, rounds of 8, one worker per core. */
+    /** Settings with defaults: random search, 20 trials of 20 epochs, seed 42, median pruner, lag 4, one worker per core. */
     public static StudySettings of(String dataset, String space) {
-        return new StudySettings(null, dataset, null, 0.2, space, "random", Map.of(), 20, 20, 0, 42, null, "median", 0, 8,
+        return new StudySettings(null, dataset, null, 0.2, space, "random", Map.of(), 20, 20, 0, 42, null, "median", 0, 4,
                 Runtime.getRuntime().availableProcessors());
     }
 
@@ -95,47 +100,47 @@ public record StudySettings(String name, String dataset, String target, double v
         m.put("metric", metric);
         m.put("pruner", pruner);
         m.put("folds", folds);
-        m.put("round", round);
+        m.put("lag", lag);
         return m;
     }
 
     public StudySettings withName(String v) {
         return new StudySettings(v, dataset, target, validation, space, strategy, options, trials, epochs, totalEpochs, seed,
-                metric, pruner, folds, round, parallel);
+                metric, pruner, folds, lag, parallel);
     }
 
     public StudySettings withStrategy(String v, Map<String, String> opts) {
         return new StudySettings(name, dataset, target, validation, space, v, opts, trials, epochs, totalEpochs, seed,
-                metric, pruner, folds, round, parallel);
+                metric, pruner, folds, lag, parallel);
     }
 
     public StudySettings withTrials(int v) {
         return new StudySettings(name, dataset, target, validation, space, strategy, options, v, epochs, totalEpochs, seed,
-                metric, pruner, folds, round, parallel);
+                metric, pruner, folds, lag, parallel);
     }
 
     public StudySettings withBudget(int epochsPerTrial, long total) {
         return new StudySettings(name, dataset, target, validation, space, strategy, options, trials, epochsPerTrial, total,
-                seed, metric, pruner, folds, round, parallel);
+                seed, metric, pruner, folds, lag, parallel);
     }
 
     public StudySettings withSeed(long v) {
         return new StudySettings(name, dataset, target, validation, space, strategy, options, trials, epochs, totalEpochs, v,
-                metric, pruner, folds, round, parallel);
+                metric, pruner, folds, lag, parallel);
     }
 
     public StudySettings withObjective(String metricName, String prunerName, int foldCount) {
         return new StudySettings(name, dataset, target, validation, space, strategy, options, trials, epochs, totalEpochs,
-                seed, metricName, prunerName, foldCount, round, parallel);
+                seed, metricName, prunerName, foldCount, lag, parallel);
     }
 
     public StudySettings withData(String targetColumn, double validationFraction) {
         return new StudySettings(name, dataset, targetColumn, validationFraction, space, strategy, options, trials, epochs,
-                totalEpochs, seed, metric, pruner, folds, round, parallel);
+                totalEpochs, seed, metric, pruner, folds, lag, parallel);
     }
 
-    public StudySettings withParallel(int workers, int roundSize) {
+    public StudySettings withParallel(int workers, int lagTrials) {
         return new StudySettings(name, dataset, target, validation, space, strategy, options, trials, epochs, totalEpochs,
-                seed, metric, pruner, folds, roundSize, workers);
+                seed, metric, pruner, folds, lagTrials, workers);
     }
 }

@@ -12,7 +12,7 @@ import org.osgi.annotation.versioning.ConsumerType;
  * <p>A strategy keeps no state between calls: everything it needs is in the history, so a study
  * resumes, and runs in parallel, with the same proposals. The history holds every earlier trial
  * in number order ({@code history.get(i).number() == i}, {@code history.size() == context.trial()});
- * the study runner shows the outcome of trials in rounds, so recent trials may appear
+ * the study runner hides the outcome of the most recent trials (the study's lag), so they may appear
  * {@link TrialState#RUNNING} even though they ran: a proposal must depend only on what the
  * history shows and on {@link StudyContext#random}. Implementations must be thread safe.
  */

@@ -1,0 +1,2 @@
+/** The tree-structured Parzen estimator strategy. Private. */
+package dev.dendrite.tuning.tpe;

@@ -1,0 +1,316 @@
+package dev.dendrite.tuning;
+
+import dev.dendrite.api.tuning.Parameter;
+import dev.dendrite.api.tuning.Parameter.Kind;
+import dev.dendrite.api.tuning.SearchSpace;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * Parses the search-space syntax:
+ * <pre>
+ * space     = parameter { ";" parameter } [ ";" ]
+ * parameter = name "=" domain [ "if" name "=" value ]
+ * domain    = "uniform(" number "," number ")" | "loguniform(" number "," number ")"
+ *           | "int(" integer "," integer ")" | "choice(" value { "," value } ")"
+ * value     = "[" … "]" | a word without spaces , ; ( ) [ ]
+ * </pre>
+ * e.g. {@code lr=loguniform(1e-4,1e-1); layers=choice([64],[128,64]); batch=choice(32,64,128);
+ * optimizer=choice(momentum,adam); momentum=uniform(0.5,0.99) if optimizer=momentum}. Names are
+ * those of {@link SpecMapping}; plug-in names must be registered ({@link Vocabulary}); an
+ * optimizer hyperparameter must belong to every optimizer it can be combined with. Errors are
+ * IllegalArgumentExceptions {@code search space, position P: …} with P the 1-based character.
+ */
+final class SearchSpaceParser {
+    private final String text;
+    private final Vocabulary vocabulary;
+    private final Map<String, Parameter> declared = new LinkedHashMap<>();
+    private final Map<String, Integer> positions = new LinkedHashMap<>();
+    private int pos;
+
+    private SearchSpaceParser(String text, Vocabulary vocabulary) {
+        this.text = text;
+        this.vocabulary = vocabulary;
+    }
+
+    /** Parses and checks {@code text}. */
+    static SearchSpace parse(String text, Vocabulary vocabulary) {
+        return new SearchSpaceParser(text == null ? "" : text, vocabulary).space();
+    }
+
+    private SearchSpace space() {
+        while (true) {
+            skipSpaces();
+            if (pos >= text.length()) {
+                break;
+            }
+            parameter();
+            skipSpaces();
+            if (pos >= text.length()) {
+                break;
+            }
+            if (!at(';')) {
+                throw error(pos, "expected ';' between parameters, found " + found());
+            }
+            pos++;
+        }
+        if (declared.isEmpty()) {
+            throw new IllegalArgumentException("the search space is empty: give name=domain pairs separated by ';',"
+                    + " e.g. lr=loguniform(1e-4,1e-1); batch=choice(32,64)");
+        }
+        String conflict = SpecMapping.conflict(declared.keySet());
+        if (conflict != null) {
+            throw error(positions.get("layers"), conflict);
+        }
+        checkOptimizerHyperparameters();
+        return new SearchSpace(new ArrayList<>(declared.values()));
+    }
+
+    private void parameter() {
+        int start = pos;
+        String name = word("a parameter name");
+        SpecMapping.Type type = SpecMapping.type(name, vocabulary);
+        if (type == null) {
+            throw error(start, "unknown parameter '" + name + "' (known: " + SpecMapping.known(vocabulary) + ")");
+        }
+        if (declared.containsKey(name)) {
+            throw error(start, "parameter " + name + " is declared twice");
+        }
+        skipSpaces();
+        expect('=', "after '" + name + "'");
+        skipSpaces();
+        int domainStart = pos;
+        String function = word("uniform, loguniform, int or choice");
+        Kind kind = switch (function) {
+            case "uniform" -> Kind.UNIFORM;
+            case "loguniform" -> Kind.LOGUNIFORM;
+            case "int" -> Kind.INT;
+            case "choice" -> Kind.CHOICE;
+            default -> throw error(domainStart, "unknown domain '" + function + "' (use uniform, loguniform, int or choice)");
+        };
+        checkKind(name, type, kind, domainStart);
+        skipSpaces();
+        expect('(', "after '" + function + "'");
+        Parameter p = kind == Kind.CHOICE ? choice(name, type) : range(name, type, kind, domainStart);
+        skipSpaces();
+        if (text.startsWith("if", pos) && (pos + 2 >= text.length() || !Character.isLetterOrDigit(text.charAt(pos + 2)))) {
+            pos += 2;
+            p = condition(p);
+        }
+        declared.put(name, p);
+        positions.put(name, start);
+    }
+
+    private void checkKind(String name, SpecMapping.Type type, Kind kind, int at) {
+        boolean fits = switch (type) {
+            case NAME, LAYERS, SCHEDULE -> kind == Kind.CHOICE;
+            case INTEGER -> kind == Kind.INT || kind == Kind.CHOICE;
+            case REAL -> kind != Kind.INT;
+        };
+        if (!fits) {
+            String allowed = switch (type) {
+                case NAME, LAYERS, SCHEDULE -> "choice(…)";
+                case INTEGER -> "int(lo,hi) or choice(…)";
+                case REAL -> "uniform(lo,hi), loguniform(lo,hi) or choice(…)";
+            };
+            throw error(at, name + " takes " + allowed);
+        }
+    }
+
+    private Parameter choice(String name, SpecMapping.Type type) {
+        List<String> values = new ArrayList<>();
+        while (true) {
+            skipSpaces();
+            int start = pos;
+            String value = value();
+            if (values.contains(value)) {
+                throw error(start, "value " + value + " appears twice in the choice of " + name);
+            }
+            String problem = SpecMapping.checkValue(name, type, value, vocabulary);
+            if (problem != null) {
+                throw error(start, problem);
+            }
+            values.add(value);
+            skipSpaces();
+            if (at(')')) {
+                pos++;
+                return new Parameter(name, Kind.CHOICE, 0, 0, values, null);
+            }
+            expect(',', "or ')' in choice(…)");
+        }
+    }
+
+    private Parameter range(String name, SpecMapping.Type type, Kind kind, int domainStart) {
+        skipSpaces();
+        int lowAt = pos;
+        double low = number();
+        skipSpaces();
+        expect(',', "between the bounds");
+        skipSpaces();
+        int highAt = pos;
+        double high = number();
+        skipSpaces();
+        expect(')', "after the upper bound");
+        if (kind == Kind.INT && low != Math.rint(low)) {
+            throw error(lowAt, "int bounds must be integers, got " + low);
+        }
+        if (kind == Kind.INT && high != Math.rint(high)) {
+            throw error(highAt, "int bounds must be integers, got " + high);
+        }
+        if (!(low < high)) {
+            throw error(lowAt, "the lower bound " + plain(low) + " must be below the upper bound " + plain(high));
+        }
+        if (kind == Kind.LOGUNIFORM && low <= 0) {
+            throw error(lowAt, "loguniform needs positive bounds (it searches log x), got " + plain(low));
+        }
+        try {
+            if (type == SpecMapping.Type.INTEGER) {
+                SpecMapping.checkInteger(name, (long) low);
+            } else {
+                SpecMapping.checkReal(name, low, high);
+            }
+        } catch (IllegalArgumentException e) {
+            throw error(domainStart, e.getMessage());
+        }
+        return new Parameter(name, kind, low, high, List.of(), null);
+    }
+
+    private Parameter condition(Parameter p) {
+        skipSpaces();
+        int start = pos;
+        String parent = word("a parameter name after 'if'");
+        skipSpaces();
+        expect('=', "after '" + parent + "'");
+        skipSpaces();
+        int valueAt = pos;
+        String value = value();
+        Parameter declaredParent = declared.get(parent);
+        if (declaredParent == null || declaredParent.kind() != Kind.CHOICE) {
+            throw error(start, "the condition must name an earlier choice parameter, '" + parent + "' is "
+                    + (declaredParent == null ? "not declared before " + p.name() : "not a choice"));
+        }
+        if (!declaredParent.choices().contains(value)) {
+            throw error(valueAt, "'" + value + "' is not a choice of " + parent + " (choices: "
+                    + String.join(", ", declaredParent.choices()) + ")");
+        }
+        return p.when(parent, value);
+    }
+
+    /** Every optimizer hyperparameter must be understood by each optimizer it can be trained with. */
+    private void checkOptimizerHyperparameters() {
+        Parameter optimizer = declared.get(SpecMapping.OPTIMIZER);
+        for (Parameter p : declared.values()) {
+            if (!SpecMapping.isOptimizerHyperparameter(p.name(), vocabulary)) {
+                continue;
+            }
+            List<String> with = p.condition() != null && p.condition().parameter().equals(SpecMapping.OPTIMIZER)
+                    ? List.of(p.condition().value())
+                    : optimizer != null ? optimizer.choices() : List.of("sgd");
+            for (String name : with) {
+                Set<String> has = vocabulary.optimizers().getOrDefault(name, Set.of());
+                if (!has.contains(p.name())) {
+                    Set<String> owners = new TreeSet<>();
+                    vocabulary.optimizers().forEach((o, hps) -> {
+                        if (hps.contains(p.name())) {
+                            owners.add(o);
+                        }
+                    });
+                    throw error(positions.get(p.name()), p.name() + " is not a hyperparameter of optimizer " + name
+                            + " (it has: " + String.join(", ", new TreeSet<>(has)) + "); optimizers with " + p.name() + ": "
+                            + String.join(", ", owners) + "; write e.g. '" + p.name() + "=… if optimizer="
+                            + (owners.isEmpty() ? "…" : owners.iterator().next()) + "'");
+                }
+            }
+        }
+    }
+
+    /** A bracketed list kept as written without spaces, or a word up to a separator. */
+    private String value() {
+        int start = pos;
+        if (at('[')) {
+            int close = text.indexOf(']', pos);
+            if (close < 0) {
+                throw error(start, "'[' is not closed by ']'");
+            }
+            pos = close + 1;
+            return text.substring(start, pos).replace(" ", "");
+        }
+        while (pos < text.length() && ",;()[] \t\n\r".indexOf(text.charAt(pos)) < 0) {
+            pos++;
+        }
+        if (pos == start) {
+            throw error(start, "expected a value, found " + found());
+        }
+        return text.substring(start, pos);
+    }
+
+    private double number() {
+        int start = pos;
+        while (pos < text.length() && "0123456789.eE+-".indexOf(text.charAt(pos)) >= 0) {
+            pos++;
+        }
+        try {
+            if (pos == start) {
+                throw new NumberFormatException();
+            }
+            return Double.parseDouble(text.substring(start, pos));
+        } catch (NumberFormatException e) {
+            pos = start;
+            String token = word(start);
+            throw error(start, "expected a number, found " + (token.isEmpty() ? found() : "'" + token + "'"));
+        }
+    }
+
+    private String word(int from) {
+        int end = from;
+        while (end < text.length() && ",;() \t".indexOf(text.charAt(end)) < 0) {
+            end++;
+        }
+        return text.substring(from, end);
+    }
+
+    private String word(String what) {
+        int start = pos;
+        while (pos < text.length() && (Character.isLetterOrDigit(text.charAt(pos)) || text.charAt(pos) == '_')) {
+            pos++;
+        }
+        if (pos == start || Character.isDigit(text.charAt(start))) {
+            pos = start;
+            throw error(start, "expected " + what + ", found " + found());
+        }
+        return text.substring(start, pos);
+    }
+
+    private void expect(char c, String where) {
+        if (!at(c)) {
+            throw error(pos, "expected '" + c + "' " + where + ", found " + found());
+        }
+        pos++;
+    }
+
+    private boolean at(char c) {
+        return pos < text.length() && text.charAt(pos) == c;
+    }
+
+    private void skipSpaces() {
+        while (pos < text.length() && Character.isWhitespace(text.charAt(pos))) {
+            pos++;
+        }
+    }
+
+    private String found() {
+        return pos >= text.length() ? "the end" : "'" + text.charAt(pos) + "'";
+    }
+
+    private static String plain(double v) {
+        return v == Math.rint(v) && Math.abs(v) < 1e15 ? Long.toString((long) v) : Double.toString(v);
+    }
+
+    private static IllegalArgumentException error(int at, String message) {
+        return new IllegalArgumentException("search space, position " + (at + 1) + ": " + message);
+    }
+}
