@@ -71,7 +71,7 @@ class LauncherIT {
 
         assertEquals(1, run.status());
         assertTrue(run.err().startsWith("error: unknown feature 'no-such-feature'"), run.err());
-        assertTrue(run.err().trim().endsWith("available: dendrite-runtime, dendrite-core, dendrite-shell, dendrite-demo, dendrite"),
+        assertTrue(run.err().trim().endsWith("available: dendrite-runtime, dendrite-core, dendrite-shell, dendrite-demo, dendrite-tpe, dendrite"),
                 run.err());
     }
 
