@@ -90,7 +90,7 @@ public final class StudyCommands {
         return String.format("%d trials: %d complete, %d pruned, %d failed%s; %d epochs; %s", s.trials().size(),
                 s.count(TrialState.COMPLETE), s.count(TrialState.PRUNED), s.count(TrialState.FAILED),
                 s.count(TrialState.RUNNING) > 0 ? ", " + s.count(TrialState.RUNNING) + " interrupted" : "", s.epochs(),
-                s.best().map(b -> "best trial " + b.number() + ": " + s.metric() + " " + Options.format(b.value())).orElse("no result yet"));
+                s.best().map(b -> "best trial " + (b.number() + 1) + ": " + s.metric() + " " + Options.format(b.value())).orElse("no result yet"));
     }
 
     /** The best {@code top} trials: rank, trial, metric, state, epochs, parameters. */
@@ -100,7 +100,7 @@ public final class StudyCommands {
         for (int i = 0; i < Math.min(top, ranked.size()); i++) {
             TrialRecord r = ranked.get(i);
             String state = r.state() == TrialState.PRUNED ? "pruned" : r.state().name().toLowerCase(Locale.ROOT);
-            t.row(i + 1, r.number(), Options.format(r.value()), state, r.epochs() + "/" + r.budget(), parameters(r.parameters()));
+            t.row(i + 1, r.number() + 1, Options.format(r.value()), state, r.epochs() + "/" + r.budget(), parameters(r.parameters()));
         }
         return t.toString().stripTrailing();
     }

@@ -132,7 +132,7 @@ public final class TuneCommand {
         StudySettings s = study.settings();
         DataSplit split = data.load(s.dataset(), new DataOptions(s.target(), s.folds() > 0 ? 0.2 : s.validation(), s.seed()));
         TrainingResult result = trainer.train(spec, split, TrainingListener.NONE);
-        return String.format("retrained trial %d (%s, %d epochs): validation %s%nsaved model %s: %s", best.number(),
+        return String.format("retrained trial %d (%s, %d epochs): validation %s%nsaved model %s: %s", best.number() + 1,
                 StudyCommands.parameters(best.parameters()), spec.epochs(),
                 result.validation() == null ? "-" : MetricsFormat.line(result.validation()), name, models.save(name, result.model()));
     }

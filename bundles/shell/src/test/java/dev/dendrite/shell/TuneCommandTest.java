@@ -209,11 +209,11 @@ class TuneCommandTest {
         assertTrue(printed.contains("trial 2/3  lr=0.5 layers=[128,64]  val_accuracy 0.9700  pruned at epoch 3  best 0.9400\n"), printed);
         assertTrue(printed.contains("trial 3/3  lr=3 layers=[]  failed: training diverged at epoch 1  best 0.9400\n"), printed);
         String[] lines = result.split("\n");
-        assertTrue(lines[0].startsWith("3 trials: 1 complete, 1 pruned, 1 failed; 5 epochs; best trial 0: val_accuracy 0.9400 in "), lines[0]);
+        assertTrue(lines[0].startsWith("3 trials: 1 complete, 1 pruned, 1 failed; 5 epochs; best trial 1: val_accuracy 0.9400 in "), lines[0]);
         assertEquals("rank  trial  val_accuracy  state     epochs  parameters", lines[1]);
-        assertEquals("1     0      0.9400        complete  2/10    lr=0.01235 layers=[64]", lines[2]);
-        assertEquals("2     1      0.9700        pruned    3/10    lr=0.5 layers=[128,64]", lines[3]);
-        assertEquals("3     2      -             failed    0/10    lr=3 layers=[]", lines[4]);
+        assertEquals("1     1      0.9400        complete  2/10    lr=0.01235 layers=[64]", lines[2]);
+        assertEquals("2     2      0.9700        pruned    3/10    lr=0.5 layers=[128,64]", lines[3]);
+        assertEquals("3     3      -             failed    0/10    lr=3 layers=[]", lines[4]);
         assertEquals("study iris saved in /studies (resume with the same command)", lines[5]);
     }
 
@@ -222,7 +222,7 @@ class TuneCommandTest {
         String result = tune("xor", "--space", "lr=choice(0.1)", "--save", "best-xor");
         assertEquals(1, trained.size());
         assertEquals(1000, trained.get(0).seed(), "trial 0's spec and seed");
-        assertTrue(result.contains("retrained trial 0 (lr=0.01235 layers=[64], 10 epochs): validation loss 0.2000  accuracy 0.9500"), result);
+        assertTrue(result.contains("retrained trial 1 (lr=0.01235 layers=[64], 10 epochs): validation loss 0.2000  accuracy 0.9500"), result);
         assertTrue(result.contains("saved model best-xor: "), result);
         assertTrue(Files.isRegularFile(folder.resolve("best-xor.model.json")));
     }
@@ -266,7 +266,7 @@ class TuneCommandTest {
                 + "iris  iris.csv  random    3/20    1         1       1       0        val_accuracy  0.9400\n"), studies);
         String study = call(commands, "study", "iris", "--top", "2");
         assertTrue(study.startsWith("study iris: random on iris.csv, 20 trials of 20 epochs, seed 42, pruner median, validation fraction 0.2\n"
-                + "space: lr=choice(0.1)\n3 trials: 1 complete, 1 pruned, 1 failed; 5 epochs; best trial 0: val_accuracy 0.9400\n"), study);
+                + "space: lr=choice(0.1)\n3 trials: 1 complete, 1 pruned, 1 failed; 5 epochs; best trial 1: val_accuracy 0.9400\n"), study);
         assertEquals(6, study.split("\n").length, "settings, space, summary, header and the top 2: " + study);
         assertTrue(commands.strategies().contains("*  tpe   0        dev.dendrite.tuning.tpe 0.1.0 [8]  Parzen"), commands.strategies());
     }
