@@ -14,6 +14,7 @@ import dev.dendrite.api.nn.TrainingResult;
 import dev.dendrite.api.nn.TrainingSpec;
 import dev.dendrite.models.ModelStore;
 import java.io.PrintStream;
+import java.nio.file.Path;
 import org.apache.felix.service.command.Descriptor;
 import org.apache.felix.service.command.Parameter;
 import org.osgi.service.component.annotations.Activate;
@@ -121,6 +122,8 @@ public final class TrainCommand {
             @Parameter(names = "--backend", absentValue = "") String backend,
             @Descriptor("save the trained model under this name (see ml:models, ml:eval, ml:predict)")
             @Parameter(names = "--save", absentValue = "") String save,
+            @Descriptor("write the learning curves (loss and metric per epoch, training and validation) to this SVG file")
+            @Parameter(names = "--curve", absentValue = "") String curve,
             @Descriptor("a built-in data set (see ml:datasets), a CSV file, or an IDX images file (MNIST format)")
             String dataset) {
         Defaults d = defaults;
@@ -152,6 +155,7 @@ public final class TrainCommand {
         TrainingSpec spec = builder.build();
         DataOptions options = new DataOptions(Options.optional(target), fraction(validation), spec.seed(),
                 task(task), Options.optional(scaling));
+        Path curveFile = LearningCurves.file(curve);
         DataSplit split = data.load(dataset, options);
         PrintStream out = System.out;
         out.println(describe(split));
@@ -181,6 +185,9 @@ public final class TrainCommand {
         if (shown != null && shown.confusion() != null) {
             summary.append(String.format("%nconfusion matrix (%s):%n", shownName))
                     .append(MetricsFormat.confusion(shown.confusion(), result.model().classes()));
+        }
+        if (curveFile != null) {
+            summary.append(String.format("%nlearning curves: %s", LearningCurves.write(result, curveFile)));
         }
         if (saveAs != null) {
             summary.append(String.format("%nsaved model %s: %s", saveAs, models.save(saveAs, result.model())));

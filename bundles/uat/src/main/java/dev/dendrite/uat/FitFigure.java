@@ -1,5 +1,8 @@
 package dev.dendrite.uat;
 
+import dev.dendrite.plot.Axis;
+import dev.dendrite.plot.Canvas;
+import dev.dendrite.plot.Figure;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;

@@ -1,5 +1,7 @@
 package dev.dendrite.uat;
 
+import dev.dendrite.plot.Canvas;
+import dev.dendrite.plot.Figure;
 import java.util.List;
 import java.util.Locale;
 

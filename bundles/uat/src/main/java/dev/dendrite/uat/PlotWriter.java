@@ -1,10 +1,10 @@
 package dev.dendrite.uat;
 
+import dev.dendrite.plot.Figure;
+import dev.dendrite.plot.Plots;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -25,48 +25,21 @@ final class PlotWriter {
 
     static Written write(UatReport report, Path folder) throws IOException {
         Files.createDirectories(folder);
-        String stem = fileStem(report.settings().target().name());
+        String stem = Plots.fileStem(report.settings().target().name());
         Figure fit = report.grid().dimensions() == 1 ? new FitFigure(report) : new HeatmapFigure(report);
         List<Path> files = new ArrayList<>();
         List<String> notes = new ArrayList<>();
-        for (Map.Entry<String, Figure> entry : List.<Map.Entry<String, Figure>>of(Map.entry("-fit", fit), Map.entry("-error", new ErrorFigure(report)))) {
+        for (Map.Entry<String, Figure> entry : List.<Map.Entry<String, Figure>>of(Map.entry("-fit", fit), Map.entry("-error", ErrorFigure.of(report)))) {
             String name = stem + entry.getKey();
             Figure figure = entry.getValue();
             Path svg = folder.resolve(name + ".svg");
-            writeAtomically(svg, svg(figure).getBytes(StandardCharsets.UTF_8));
+            Plots.writeSvg(figure, svg);
             files.add(svg);
             if (notes.isEmpty()) { // once PNG failed, do not try again
                 Path png = folder.resolve(name + ".png");
-                try {
-                    PngCanvas.render(figure, png);
-                    files.add(png);
-                } catch (LinkageError | RuntimeException | IOException e) {
-                    notes.add("PNG skipped: java.awt/javax.imageio not usable here (" + e + ")");
-                }
+                Plots.writePng(figure, png).ifPresentOrElse(notes::add, () -> files.add(png));
             }
         }
         return new Written(files, notes);
-    }
-
-    /** The figure as an SVG document. */
-    static String svg(Figure figure) {
-        SvgCanvas canvas = new SvgCanvas(figure.width(), figure.height());
-        figure.draw(canvas);
-        return canvas.document();
-    }
-
-    /** A safe file name from a target name or expression: {@code sin(x)*y} gives {@code sin_x_y}. */
-    static String fileStem(String name) {
-        String s = name.replaceAll("[^A-Za-z0-9]+", "_").replaceAll("^_+|_+$", "");
-        if (s.isEmpty()) {
-            return "expr";
-        }
-        return s.length() > 40 ? s.substring(0, 40) : s;
-    }
-
-    private static void writeAtomically(Path file, byte[] content) throws IOException {
-        Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
-        Files.write(tmp, content);
-        Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     }
 }

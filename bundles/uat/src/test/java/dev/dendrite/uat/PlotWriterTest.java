@@ -133,13 +133,6 @@ class PlotWriterTest {
     }
 
     @Test
-    void fileNamesAreSafe() {
-        assertEquals("sin", PlotWriter.fileStem("sin"));
-        assertEquals("exp_x_2_cos_3_x", PlotWriter.fileStem("exp(-x^2)*cos(3*x)"));
-        assertEquals("expr", PlotWriter.fileStem("-(-)"));
-    }
-
-    @Test
     void reportsAFolderThatCannotBeCreated() throws IOException {
         Path file = Files.writeString(folder.resolve("taken"), "x");
         UatReport report = TestReports.wiggly(Target.named("sin"), List.of(1));

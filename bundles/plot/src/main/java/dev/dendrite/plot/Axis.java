@@ -1,4 +1,4 @@
-package dev.dendrite.uat;
+package dev.dendrite.plot;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -14,29 +14,29 @@ import java.util.Locale;
  * @param to   pixel of {@code hi}
  * @param log  whether the axis is logarithmic (then lo &gt; 0)
  */
-record Axis(double lo, double hi, double from, double to, boolean log) {
+public record Axis(double lo, double hi, double from, double to, boolean log) {
 
     /** A linear axis covering [min, max] padded by 5 % on both sides. */
-    static Axis linear(double min, double max, double from, double to) {
+    public static Axis linear(double min, double max, double from, double to) {
         double pad = max > min ? 0.05 * (max - min) : 0.5;
         return new Axis(min - pad, max + pad, from, to, false);
     }
 
     /** A log axis from the decade at or below min to the decade at or above max. */
-    static Axis decades(double min, double max, double from, double to) {
+    public static Axis decades(double min, double max, double from, double to) {
         double lo = Math.pow(10, Math.floor(Math.log10(min)));
         double hi = Math.pow(10, Math.ceil(Math.log10(max)));
         return new Axis(lo, hi > lo ? hi : lo * 10, from, to, true);
     }
 
     /** The pixel of data value v. */
-    double map(double v) {
+    public double map(double v) {
         double t = log ? (Math.log(v) - Math.log(lo)) / (Math.log(hi) - Math.log(lo)) : (v - lo) / (hi - lo);
         return from + t * (to - from);
     }
 
     /** Ticks: every power of ten on a log axis; about five 1-2-5 multiples on a linear one. */
-    List<Double> ticks() {
+    public List<Double> ticks() {
         List<Double> ticks = new ArrayList<>();
         if (log) {
             for (long k = Math.round(Math.log10(lo)); k <= Math.round(Math.log10(hi)); k++) {
@@ -57,7 +57,7 @@ record Axis(double lo, double hi, double from, double to, boolean log) {
      * A tick label: on a log axis whole numbers from 1 up plainly and others as {@code 1e-3};
      * otherwise the shortest plain form.
      */
-    String label(double v) {
+    public String label(double v) {
         if (log) {
             return v >= 1 && v < 1e5 && v == Math.rint(v) ? Long.toString((long) v) : "1e" + Math.round(Math.log10(v));
         }
@@ -69,7 +69,7 @@ record Axis(double lo, double hi, double from, double to, boolean log) {
      * Draws the frame of the plot area spanned by the two axes, light grid lines and labelled
      * ticks. {@code xTicks} overrides the x axis's own ticks when not null.
      */
-    static void drawFrame(Canvas c, Axis x, Axis y, List<Double> xTicks, String xLabel, String yLabel) {
+    public static void drawFrame(Canvas c, Axis x, Axis y, List<Double> xTicks, String xLabel, String yLabel) {
         double left = Math.min(x.from, x.to);
         double right = Math.max(x.from, x.to);
         double top = Math.min(y.from, y.to);

@@ -1,4 +1,4 @@
-package dev.dendrite.uat;
+package dev.dendrite.plot;
 
 import java.awt.BasicStroke;
 import java.awt.Color;
@@ -15,11 +15,11 @@ import java.nio.file.Path;
 import javax.imageio.ImageIO;
 
 /** Draws into an off-screen image with java.awt (headless) and writes it as PNG via ImageIO. */
-final class PngCanvas implements Canvas {
+public final class PngCanvas implements Canvas {
     private final BufferedImage image;
     private final Graphics2D g;
 
-    PngCanvas(int width, int height) {
+    private PngCanvas(int width, int height) {
         image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
         g = image.createGraphics();
         g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
@@ -96,7 +96,7 @@ final class PngCanvas implements Canvas {
      * Draws {@code figure} and writes it to {@code file} as PNG. Callers catch
      * {@link LinkageError} to skip PNG where java.awt or javax.imageio is missing.
      */
-    static void render(Figure figure, Path file) throws IOException {
+    public static void render(Figure figure, Path file) throws IOException {
         PngCanvas canvas = new PngCanvas(figure.width(), figure.height());
         figure.draw(canvas);
         canvas.g.dispose();

@@ -1,4 +1,4 @@
-package dev.dendrite.uat;
+package dev.dendrite.plot;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 

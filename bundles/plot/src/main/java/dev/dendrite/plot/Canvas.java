@@ -1,10 +1,13 @@
-package dev.dendrite.uat;
+package dev.dendrite.plot;
+
+import org.osgi.annotation.versioning.ProviderType;
 
 /**
  * A minimal drawing surface, so one piece of plotting code renders both SVG and PNG.
  * Coordinates are pixels from the top-left corner; colours are {@code #rrggbb}.
  */
-interface Canvas {
+@ProviderType
+public interface Canvas {
 
     /** How text is anchored at its x coordinate. */
     enum Anchor { START, MIDDLE, END }

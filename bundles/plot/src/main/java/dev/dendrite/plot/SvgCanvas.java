@@ -1,12 +1,12 @@
-package dev.dendrite.uat;
+package dev.dendrite.plot;
 
 import java.util.Locale;
 
 /** Writes the drawing as a standalone SVG 1.1 document, by hand (no library). */
-final class SvgCanvas implements Canvas {
+public final class SvgCanvas implements Canvas {
     private final StringBuilder svg = new StringBuilder();
 
-    SvgCanvas(int width, int height) {
+    public SvgCanvas(int width, int height) {
         svg.append("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n")
                 .append(String.format(Locale.ROOT,
                         "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"%d\" height=\"%d\" viewBox=\"0 0 %d %d\""
@@ -66,7 +66,7 @@ final class SvgCanvas implements Canvas {
     }
 
     /** The finished document. */
-    String document() {
+    public String document() {
         return svg + "</svg>\n";
     }
 
