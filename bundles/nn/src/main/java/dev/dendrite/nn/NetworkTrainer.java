@@ -74,10 +74,11 @@ public final class NetworkTrainer implements Trainer {
 
             int outputs = Targets.outputsFor(train, outputName);
             Network network = build(spec, initializer, train.features(), outputs, hidden, output, math.service());
+            Targets targets = Targets.of(train, outputs, "linear".equals(outputName));
             if (start != null) {
                 network.restore(start.layers());
+                targets.fromTargetUnits(network);
             }
-            Targets targets = Targets.of(train, outputs, "linear".equals(outputName));
             OutputLayer head = new OutputLayer(loss.service(), output.service(), outputName);
             TrainingRun run = new TrainingRun(spec, data, network, targets, head, updater, hyperparameters.get("lr"), listener, bound);
             Map<String, String> provenance = provenance(spec, train, hyperparameters, bound.descriptions());

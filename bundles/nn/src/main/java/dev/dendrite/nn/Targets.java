@@ -58,6 +58,25 @@ final class Targets {
     }
 
     /**
+     * The inverse of {@link #inTargetUnits}: the output layer of a model that predicts in target
+     * units rewritten for standardized targets, W[L] ← W[L]/σ, b[L] ← (b[L] − μ)/σ (to continue
+     * training a saved model). The network's parameters are modified.
+     */
+    void fromTargetUnits(Network network) {
+        if (mean != 0 || deviation != 1) {
+            int last = network.depth();
+            double[] w = network.weights(last).data();
+            for (int i = 0; i < w.length; i++) {
+                w[i] /= deviation;
+            }
+            double[] b = network.bias(last).data();
+            for (int i = 0; i < b.length; i++) {
+                b[i] = (b[i] - mean) / deviation;
+            }
+        }
+    }
+
+    /**
      * The layers of a model that predicts in target units: for standardized regression the output
      * layer absorbs the inverse transform, W[L] ← σ·W[L], b[L] ← σ·b[L] + μ (exact for a linear
      * output). The layers given are modified.

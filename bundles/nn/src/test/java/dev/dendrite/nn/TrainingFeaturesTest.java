@@ -279,6 +279,11 @@ class TrainingFeaturesTest {
         }
         assertEquals(result.validation().get("mse"), squared / 60, 1e-9, "predictions are in target units");
         assertEquals(result.validation().get("mse"), trainer.evaluate(result.model(), data.validation()).get("mse"), 1e-9);
+
+        // continuing from the saved model (in target units) with a negligible step keeps its predictions
+        TrainingResult again = trainer.train(TrainingSpec.defaults().toBuilder().hyperparameter("lr", 1e-12).iterations(1).build(),
+                data, TrainingListener.NONE, result.model());
+        assertEquals(result.validation().get("mse"), again.validation().get("mse"), 1e-6);
     }
 
     @Test

@@ -31,8 +31,8 @@ final class ProgressPrinter implements TrainingListener {
         for (LayerShape l : layers) {
             widths.append('-').append(l.units());
         }
-        out.printf("network %s, L = %d, %d parameters; m = %d, %d iterations per epoch%n",
-                widths, layers.size(), parameters, samples, iterationsPerEpoch);
+        out.printf("network %s, L = %d, %d parameters; m = %d, %d iteration%s per epoch%n",
+                widths, layers.size(), parameters, samples, iterationsPerEpoch, iterationsPerEpoch == 1 ? "" : "s");
         for (LayerShape l : layers) {
             out.println("  " + l.describe());
         }

@@ -164,15 +164,18 @@ public final class TrainCommand {
         int epochCount = spec.iterations() > 0 ? (int) ((spec.iterations() + perEpoch - 1) / perEpoch) : spec.epochs();
         String saveAs = Options.optional(save);
         TrainingResult result;
+        double seconds;
         try {
+            long start = System.nanoTime();
             result = trainer.train(spec, split, new ProgressPrinter(out, epochCount));
+            seconds = (System.nanoTime() - start) / 1e9;
         } catch (TrainingInterruptedException e) {
             if (saveAs != null && e.partial() != null) {
                 out.println("saved the model of the last completed epoch as " + saveAs + ": " + models.save(saveAs, e.partial().model()));
             }
             throw e;
         }
-        StringBuilder summary = new StringBuilder(summary(result));
+        StringBuilder summary = new StringBuilder(summary(result, seconds));
         Metrics shown = result.validation();
         String shownName = "validation";
         String testFile = Options.optional(test);
@@ -249,12 +252,12 @@ public final class TrainCommand {
                 train.features(), kind);
     }
 
-    private static String summary(TrainingResult result) {
+    /** @param seconds wall time of the run, evaluation of each epoch included */
+    private static String summary(TrainingResult result, double seconds) {
         EpochReport last = result.last();
-        long millis = result.history().stream().mapToLong(EpochReport::millis).sum();
         StringBuilder s = new StringBuilder();
         s.append(String.format("trained %d epochs, %d iterations in %.2f s (%s)%n", last.epoch(), result.iterations(),
-                millis / 1000.0, result.stopReason()));
+                seconds, result.stopReason()));
         s.append("plugins:");
         for (String plugin : result.plugins()) {
             s.append(String.format("%n  %s", plugin));
