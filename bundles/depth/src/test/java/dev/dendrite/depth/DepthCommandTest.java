@@ -1,5 +1,6 @@
 package dev.dendrite.depth;
 
+import dev.dendrite.nn.LocalPlugins;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -38,7 +39,7 @@ class DepthCommandTest {
 
     private static String run(DepthSettings settings, Path folder) {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        new DepthCommand(TestPlatform.trainer()).execute(settings, folder, new PrintStream(bytes, true, StandardCharsets.UTF_8));
+        new DepthCommand(LocalPlugins.trainer()).execute(settings, folder, new PrintStream(bytes, true, StandardCharsets.UTF_8));
         return bytes.toString(StandardCharsets.UTF_8);
     }
 

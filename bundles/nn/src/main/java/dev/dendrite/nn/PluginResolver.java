@@ -13,4 +13,9 @@ public interface PluginResolver {
      * @throws IllegalArgumentException if there is none; the message lists the available names
      */
     <T> Plugin<T> resolve(Class<T> kind, String name);
+
+    /** How messages name a kind of plug-in: "activation" for Activation, "matrix math" for MatrixMath, … */
+    static String kindName(Class<?> kind) {
+        return kind.getSimpleName().replaceAll("([a-z])([A-Z])", "$1 $2").toLowerCase(java.util.Locale.ROOT);
+    }
 }

@@ -57,13 +57,13 @@ final class RegistryPlugins implements PluginCatalog, PluginResolver {
                 .max(Comparator.naturalOrder());
         if (selected.isEmpty()) {
             throw new IllegalArgumentException(name == null
-                    ? "no " + kindName(kind) + " is registered"
-                    : "unknown " + kindName(kind) + " '" + name + "' (available: " + String.join(", ", names(kind)) + ")");
+                    ? "no " + PluginResolver.kindName(kind) + " is registered"
+                    : "unknown " + PluginResolver.kindName(kind) + " '" + name + "' (available: " + String.join(", ", names(kind)) + ")");
         }
         ServiceReference<T> ref = selected.get();
         T service = context.getService(ref);
         if (service == null) {
-            throw new IllegalStateException(kindName(kind) + " '" + name + "' went away while being bound");
+            throw new IllegalStateException(PluginResolver.kindName(kind) + " '" + name + "' went away while being bound");
         }
         return new Plugin<>(nameOf(ref), service, provider(ref), () -> ref.getBundle() != null, () -> context.ungetService(ref));
     }
@@ -106,9 +106,5 @@ final class RegistryPlugins implements PluginCatalog, PluginResolver {
         return b == null ? "(unregistered)" : b.getSymbolicName() + " " + b.getVersion() + " [" + b.getBundleId() + "]";
     }
 
-    /** "activation" for Activation.class, "matrix math" for MatrixMath.class, … */
-    static String kindName(Class<?> kind) {
-        return kind.getSimpleName().replaceAll("([a-z])([A-Z])", "$1 $2").toLowerCase(java.util.Locale.ROOT);
-    }
 
 }

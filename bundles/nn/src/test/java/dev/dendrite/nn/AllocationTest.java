@@ -51,7 +51,7 @@ class AllocationTest {
         for (String optimizer : List.of("sgd", "adam")) {
             TrainingSpec spec = TrainingSpec.defaults().toBuilder().hiddenLayers(List.of(64, 32)).activation("relu")
                     .optimizer(optimizer).batchSize(128).epochs(epochs).l2(0.01).dropout(0.1).build();
-            new NetworkTrainer(new TestPlugins()).train(spec, new DataSplit(data, null, FeatureScaling.identity(20)), probe);
+            new NetworkTrainer(new LocalPlugins()).train(spec, new DataSplit(data, null, FeatureScaling.identity(20)), probe);
             assertEquals(0, allocated[1] - allocated[0], optimizer + ": bytes allocated by 20 iterations");
         }
     }

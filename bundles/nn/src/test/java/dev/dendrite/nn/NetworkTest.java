@@ -16,7 +16,7 @@ import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 class NetworkTest {
-    private final TestPlugins plugins = new TestPlugins();
+    private final LocalPlugins plugins = new LocalPlugins();
 
     private Network network(int[] widths, String... activations) {
         List<Activation> gs = new ArrayList<>();

@@ -24,7 +24,7 @@ import org.junit.jupiter.api.Test;
 
 /** Schedules, early stopping, metrics, initializers and evaluation of the trainer. */
 class TrainingFeaturesTest {
-    private final NetworkTrainer trainer = new NetworkTrainer(new TestPlugins());
+    private final NetworkTrainer trainer = new NetworkTrainer(new LocalPlugins());
 
     private static DataSplit noisyXor() {
         DataSet all = NetworkTrainerTest.xor(300, 9);
@@ -184,7 +184,7 @@ class TrainingFeaturesTest {
     @Test
     void aPluginGoingAwayStopsTheRunAndKeepsTheLastCompletedEpoch() {
         boolean[] gone = {false};
-        TestPlugins real = new TestPlugins();
+        LocalPlugins real = new LocalPlugins();
         PluginResolver resolver = new PluginResolver() {
             @Override
             public <T> Plugin<T> resolve(Class<T> kind, String name) {

@@ -1,5 +1,6 @@
 package dev.dendrite.trace;
 
+import dev.dendrite.nn.LocalPlugins;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -47,7 +48,7 @@ class TraceCommandTest {
     private static final Pattern TABLE = Pattern.compile("^dW\\[(\\d+)] = ");
     private static final Pattern ROW = Pattern.compile("^ +(\\d+) +(\\d+) +(-?\\d+\\.\\d{10}) +(-?\\d+\\.\\d{10}) +\\S+$");
 
-    private final Trainer trainer = TestPlatform.trainer();
+    private final Trainer trainer = LocalPlugins.trainer();
 
     @TempDir
     Path dir;

@@ -1,5 +1,6 @@
 package dev.dendrite.uat;
 
+import dev.dendrite.nn.LocalPlugins;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -74,7 +75,7 @@ class UatCommandTest {
 
     @Test
     void printsTheTableThePlotAndTheExplanationAndWritesThePictures(@TempDir Path folder) {
-        UatCommand command = new UatCommand(new UatDemo(TestPlatform.trainer()));
+        UatCommand command = new UatCommand(new UatDemo(LocalPlugins.trainer()));
         UatSettings settings = new UatSettings(Target.named("square"), List.of(1, 16), "relu", "adam", 0.005, 0, 0, 2000,
                 64, 42, null);
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
@@ -98,7 +99,7 @@ class UatCommandTest {
 
     @Test
     void flagsADiscontinuousTargetAndWritesNothingWithoutAFolder() {
-        UatCommand command = new UatCommand(new UatDemo(TestPlatform.trainer()));
+        UatCommand command = new UatCommand(new UatDemo(LocalPlugins.trainer()));
         UatSettings settings = new UatSettings(Target.named("step"), List.of(2), "relu", "adam", 0.005, 0, 0, 10, 16, 1, null);
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         command.execute(settings, null, new PrintStream(bytes, true, StandardCharsets.UTF_8));

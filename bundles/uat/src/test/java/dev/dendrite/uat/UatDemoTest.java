@@ -1,5 +1,6 @@
 package dev.dendrite.uat;
 
+import dev.dendrite.nn.LocalPlugins;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -14,7 +15,7 @@ import org.junit.jupiter.api.Test;
 /** The experiment with the real trainer and plug-ins. */
 class UatDemoTest {
 
-    private final UatDemo demo = new UatDemo(TestPlatform.trainer());
+    private final UatDemo demo = new UatDemo(LocalPlugins.trainer());
 
     private static Map<Integer, WidthResult> byWidth(UatReport report) {
         return report.results().stream().collect(Collectors.toMap(WidthResult::width, Function.identity()));
