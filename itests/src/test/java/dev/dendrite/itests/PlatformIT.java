@@ -85,6 +85,11 @@ public class PlatformIT {
                 continue;
             }
             for (ComponentDescriptionDTO description : scr.getComponentDescriptionDTOs(b)) {
+                if (!scr.isComponentEnabled(description)) {
+                    // disabled on purpose: a fast back-end whose requirements this JVM lacks stands aside
+                    assertTrue(description.name + " is disabled", description.name.startsWith("dev.dendrite.math.fast."));
+                    continue;
+                }
                 Collection<ComponentConfigurationDTO> configurations = scr.getComponentConfigurationDTOs(description);
                 assertFalse(description.name + " has a configuration", configurations.isEmpty());
                 for (ComponentConfigurationDTO c : configurations) {

@@ -113,6 +113,7 @@ final class TrainingRun {
         listener.started(network.shapes(), m, perEpoch);
 
         int[] order = Evaluation.identity(m);
+        Batches batches = new Batches(train);
         Matrix[] params = network.parameters();
         Matrix[] grads = network.gradients();
         int epoch = 0;
@@ -124,7 +125,7 @@ final class TrainingRun {
             for (int from = 0; from < m && iteration < budget; from += batch) {
                 requirePlugins(epoch);
                 try {
-                    step(train, order, from, Math.min(batch, m - from), rate, params, grads, epoch);
+                    step(batches, order, from, Math.min(batch, m - from), rate, params, grads, epoch);
                 } catch (RuntimeException | LinkageError e) {
                     requirePlugins(epoch);
                     throw e;
@@ -151,9 +152,9 @@ final class TrainingRun {
     }
 
     /** One iteration on the samples order[from … from+count). */
-    private void step(DataSet train, int[] order, int from, int count, double rate, Matrix[] params, Matrix[] grads, int epoch) {
+    private void step(Batches batches, int[] order, int from, int count, double rate, Matrix[] params, Matrix[] grads, int epoch) {
         Network.Workspace ws = network.workspace(count);
-        Evaluation.load(train, order, from, ws, targets);
+        batches.load(order, from, ws, targets);
         network.forward(ws, dropout);
         double cost = head.cost(network, ws);
         if (spec.l2() > 0) {

@@ -1,0 +1,192 @@
+package dev.dendrite.math.fast;
+
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.LockSupport;
+import java.util.concurrent.locks.ReentrantLock;
+
+/**
+ * Shares a product between the calling thread and {@code threads − 1} daemon workers. C is cut
+ * into {@link #CHUNKS_PER_THREAD} chunks per thread of whole tiles, by rows when C has at least
+ * as many rows as columns, else by columns (so that, for C = A·Bᵀ with many columns, each chunk
+ * copies only its share of Bᵀ); the caller and the workers take chunks until none is left, so a
+ * worker that wakes late, or a processor busy with another program, only takes fewer. A worker
+ * that had not started by the time the caller ran out of chunks is called off instead of waited
+ * for. Small products, and those of a caller that finds the workers busy with another caller's
+ * product, run on the caller alone. A worker spins for {@link #SPIN_NANOS} after a product,
+ * because a training step issues its products shortly after one another, then parks. Hands work
+ * over through atomic fields: a product allocates nothing.
+ */
+final class ProductThreads implements AutoCloseable {
+    /** Below this many multiply-adds (n·m·k) a product is not split: a hand-over costs a few microseconds. */
+    private static final long SPLIT_THRESHOLD = 1L << 18;
+    private static final int CHUNKS_PER_THREAD = 3;
+    private static final long SPIN_NANOS = 200_000;
+    private static final int IDLE = 0;
+    private static final int REQUESTED = 1;
+    private static final int RUNNING = 2;
+
+    private final Worker[] workers;
+    private final ReentrantLock busy = new ReentrantLock();
+    private final AtomicInteger nextChunk = new AtomicInteger();
+    private boolean closed;
+    // the product being shared; written by the caller holding busy before it requests the workers
+    private boolean transA;
+    private boolean transB;
+    private int n;
+    private int m;
+    private int k;
+    private double[] a;
+    private double[] b;
+    private double[] c;
+    private boolean accumulate;
+    private boolean byRows;
+    private int panels;
+    private int chunks;
+
+    /** @param threads the threads a product may use, the caller's included (≥ 1) */
+    ProductThreads(int threads, String name) {
+        workers = new Worker[threads - 1];
+        for (int w = 0; w < workers.length; w++) {
+            workers[w] = new Worker(name + "-" + (w + 1));
+            workers[w].thread.start();
+        }
+    }
+
+    /** C = op(A)·op(B) (+ C), as {@link VectorProduct#compute}, on up to all threads. */
+    void product(boolean transA, boolean transB, int n, int m, int k, double[] a, double[] b, double[] c, boolean accumulate) {
+        boolean rows = n >= m;
+        int tiles = rows ? (n + VectorProduct.MR - 1) / VectorProduct.MR : (m + VectorProduct.NR - 1) / VectorProduct.NR;
+        if (workers.length == 0 || tiles < 2 || (long) n * m * k < SPLIT_THRESHOLD || !busy.tryLock()) {
+            VectorProduct.compute(transA, transB, n, m, k, a, b, c, accumulate, 0, n, 0, m);
+            return;
+        }
+        try {
+            if (closed) {
+                VectorProduct.compute(transA, transB, n, m, k, a, b, c, accumulate, 0, n, 0, m);
+                return;
+            }
+            this.transA = transA;
+            this.transB = transB;
+            this.n = n;
+            this.m = m;
+            this.k = k;
+            this.a = a;
+            this.b = b;
+            this.c = c;
+            this.accumulate = accumulate;
+            this.byRows = rows;
+            this.panels = tiles;
+            this.chunks = Math.min(tiles, CHUNKS_PER_THREAD * (workers.length + 1));
+            nextChunk.set(0);
+            for (Worker worker : workers) {
+                worker.request();
+            }
+            takeChunks();
+            for (Worker worker : workers) {
+                worker.finish();
+            }
+        } finally {
+            this.a = null;
+            this.b = null;
+            this.c = null;
+            busy.unlock();
+        }
+    }
+
+    /** Computes chunks of the shared product until none is left. */
+    private void takeChunks() {
+        for (int chunk = nextChunk.getAndIncrement(); chunk < chunks; chunk = nextChunk.getAndIncrement()) {
+            int from = panels * chunk / chunks;
+            int to = panels * (chunk + 1) / chunks;
+            if (byRows) {
+                VectorProduct.compute(transA, transB, n, m, k, a, b, c, accumulate,
+                        from * VectorProduct.MR, Math.min(n, to * VectorProduct.MR), 0, m);
+            } else {
+                VectorProduct.compute(transA, transB, n, m, k, a, b, c, accumulate,
+                        0, n, from * VectorProduct.NR, Math.min(m, to * VectorProduct.NR));
+            }
+        }
+    }
+
+    /** Stops the workers once the product in flight, if any, is done; later products run on their caller. */
+    @Override
+    public void close() {
+        busy.lock();
+        try {
+            closed = true;
+            for (Worker worker : workers) {
+                worker.stop();
+            }
+        } finally {
+            busy.unlock();
+        }
+    }
+
+    /** One worker thread: IDLE, REQUESTED by a caller, RUNNING the chunks it takes, then IDLE again. */
+    private final class Worker implements Runnable {
+        private final Thread thread;
+        private final AtomicInteger state = new AtomicInteger(IDLE);
+        private volatile boolean stopped;
+        private volatile Throwable failure;
+
+        Worker(String name) {
+            this.thread = new Thread(this, name);
+            thread.setDaemon(true);
+        }
+
+        void request() {
+            state.set(REQUESTED);
+            LockSupport.unpark(thread);
+        }
+
+        /** Calls the request off if the worker has not started, else waits until it is done; rethrows its failure. */
+        void finish() {
+            if (state.compareAndSet(REQUESTED, IDLE)) {
+                return;
+            }
+            for (int spins = 0; state.get() != IDLE; spins++) {
+                if (spins < 1 << 16) {
+                    Thread.onSpinWait();
+                } else {
+                    LockSupport.parkNanos(this, 50_000);
+                }
+            }
+            Throwable t = failure;
+            if (t != null) {
+                failure = null;
+                if (t instanceof RuntimeException e) {
+                    throw e;
+                }
+                if (t instanceof Error e) {
+                    throw e;
+                }
+                throw new IllegalStateException(t);
+            }
+        }
+
+        void stop() {
+            stopped = true;
+            LockSupport.unpark(thread);
+        }
+
+        @Override
+        public void run() {
+            long idleSince = System.nanoTime();
+            while (!stopped) {
+                if (state.get() == REQUESTED && state.compareAndSet(REQUESTED, RUNNING)) {
+                    try {
+                        takeChunks();
+                    } catch (Throwable t) {
+                        failure = t;
+                    }
+                    state.set(IDLE);
+                    idleSince = System.nanoTime();
+                } else if (System.nanoTime() - idleSince < SPIN_NANOS) {
+                    Thread.onSpinWait();
+                } else {
+                    LockSupport.park(this);
+                }
+            }
+        }
+    }
+}

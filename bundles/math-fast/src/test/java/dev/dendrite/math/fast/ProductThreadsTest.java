@@ -1,0 +1,93 @@
+package dev.dendrite.math.fast;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.dendrite.api.math.Matrix;
+import dev.dendrite.api.math.MatrixMath;
+import dev.dendrite.testing.NaiveMatrixMath;
+import dev.dendrite.testing.TestMatrices;
+import java.lang.management.ManagementFactory;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.Test;
+
+/** The vector back-end's threads: concurrent callers, no allocation, and products after close. */
+class ProductThreadsTest {
+
+    private final MatrixMath naive = new NaiveMatrixMath();
+
+    @Test
+    void concurrentCallersEachGetTheirOwnProduct() throws Exception {
+        ExecutorService callers = Executors.newFixedThreadPool(4);
+        try (VectorMatrixMath fast = new VectorMatrixMath(2)) {
+            List<Future<Double>> differences = new ArrayList<>();
+            for (int t = 0; t < 4; t++) {
+                int seed = t;
+                differences.add(callers.submit(() -> {
+                    Random random = new Random(seed);
+                    double worst = 0;
+                    for (int round = 0; round < 30; round++) {
+                        Matrix a = TestMatrices.uniform(64 + seed, 96, -1, 1, random);
+                        Matrix b = TestMatrices.uniform(96, 80, -1, 1, random);
+                        Matrix expected = new Matrix(64 + seed, 80);
+                        Matrix actual = new Matrix(64 + seed, 80);
+                        naive.mult(a, b, expected);
+                        fast.mult(a, b, actual);
+                        worst = Math.max(worst, TestMatrices.maxAbsDifference(expected, actual));
+                    }
+                    return worst;
+                }));
+            }
+            for (Future<Double> difference : differences) {
+                assertTrue(difference.get() < 1e-10, "max difference " + difference.get());
+            }
+        } finally {
+            callers.shutdown();
+        }
+    }
+
+    @Test
+    void aSplitProductAllocatesNothingAfterWarmUp() {
+        com.sun.management.ThreadMXBean threads = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
+        long self = Thread.currentThread().getId();
+        Random random = new Random(3);
+        Matrix w = TestMatrices.uniform(256, 784, -1, 1, random);
+        Matrix x = TestMatrices.uniform(784, 128, -1, 1, random);
+        Matrix bias = TestMatrices.uniform(256, 1, -1, 1, random);
+        Matrix z = new Matrix(256, 128);
+        Matrix dW = new Matrix(256, 784);
+        try (VectorMatrixMath fast = new VectorMatrixMath(2)) {
+            for (int i = 0; i < 20; i++) {
+                fast.affine(w, x, bias, z);
+                fast.multTransB(z, x, dW);
+                fast.multTransA(w, z, x);
+            }
+            long before = threads.getThreadAllocatedBytes(self);
+            for (int i = 0; i < 20; i++) {
+                fast.affine(w, x, bias, z);
+                fast.multTransB(z, x, dW);
+                fast.multTransA(w, z, x);
+            }
+            assertEquals(0, threads.getThreadAllocatedBytes(self) - before, "bytes allocated by 60 products");
+        }
+    }
+
+    @Test
+    void productsAfterCloseRunOnTheCaller() {
+        Random random = new Random(5);
+        Matrix a = TestMatrices.uniform(200, 100, -1, 1, random);
+        Matrix b = TestMatrices.uniform(100, 150, -1, 1, random);
+        Matrix expected = new Matrix(200, 150);
+        Matrix actual = new Matrix(200, 150);
+        VectorMatrixMath fast = new VectorMatrixMath(2);
+        fast.close();
+        naive.mult(a, b, expected);
+        fast.mult(a, b, actual);
+        assertTrue(TestMatrices.maxAbsDifference(expected, actual) < 1e-10);
+    }
+}
