@@ -24,15 +24,22 @@ class LauncherIT {
     }
 
     private Run dendrite(String... args) throws IOException, InterruptedException {
-        // the JVM flag ./dendrite passes too: Felix 7.0.5 uses sun.misc.Unsafe, which JDK 24+ warns about
+        // the JVM flags ./dendrite passes too: Felix 7.0.5 uses sun.misc.Unsafe, which JDK 24+ warns
+        // about; on JDK 21+ the fast maths back-ends need the Vector API module and native access
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Dsun.misc.unsafe.memory.access=allow", "-jar", DIST.resolve("bin/dendrite.jar").toString()));
+                "-Dsun.misc.unsafe.memory.access=allow"));
+        if (Runtime.version().feature() >= 21) {
+            command.addAll(List.of("--add-modules=jdk.incubator.vector", "--enable-native-access=ALL-UNNAMED"));
+        }
+        command.addAll(List.of("-jar", DIST.resolve("bin/dendrite.jar").toString()));
         command.addAll(List.of(args));
         Path out = tmp.resolve("out");
         Path err = tmp.resolve("err");
         Process process = new ProcessBuilder(command).redirectOutput(out.toFile()).redirectError(err.toFile()).start();
         assertTrue(process.waitFor(120, TimeUnit.SECONDS), "dendrite did not exit within 120 s");
-        return new Run(process.exitValue(), Files.readString(out), Files.readString(err));
+        // the JVM's own note about incubator modules is not the launcher's output
+        String errors = Files.readString(err).replaceAll("(?m)^WARNING: Using incubator modules: .*\\R", "");
+        return new Run(process.exitValue(), Files.readString(out), errors);
     }
 
     @Test
