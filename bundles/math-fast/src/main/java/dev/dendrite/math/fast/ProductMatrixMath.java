@@ -6,9 +6,9 @@ import java.util.Arrays;
 
 /**
  * The {@link MatrixMath} operations around one general product C = op(A)·op(B) (+ C), which a
- * subclass provides on the row-major arrays: the three products and the affine step map onto it,
- * the element-wise operations are plain loops. Shapes are checked here, and an output sharing its
- * array with an input is rejected, both with an {@link IllegalArgumentException} naming the shapes.
+ * subclass provides on the row-major arrays: the three products and the affine step map onto it;
+ * the element-wise operations are the interface's plain loops. Shapes are checked with
+ * {@link MatrixMath#checkProduct}, which also rejects an output sharing its array with an input.
  */
 abstract class ProductMatrixMath implements MatrixMath {
 
@@ -21,26 +21,26 @@ abstract class ProductMatrixMath implements MatrixMath {
 
     @Override
     public void mult(Matrix a, Matrix b, Matrix c) {
-        checkProduct("mult", a.cols() == b.rows() && c.hasShape(a.rows(), b.cols()), a, b, c);
+        MatrixMath.checkProduct("mult", a.cols() == b.rows() && c.hasShape(a.rows(), b.cols()), a, b, c);
         product(false, false, c.rows(), c.cols(), a.cols(), a.data(), b.data(), c.data(), false);
     }
 
     @Override
     public void multTransA(Matrix a, Matrix b, Matrix c) {
-        checkProduct("multTransA", a.rows() == b.rows() && c.hasShape(a.cols(), b.cols()), a, b, c);
+        MatrixMath.checkProduct("multTransA", a.rows() == b.rows() && c.hasShape(a.cols(), b.cols()), a, b, c);
         product(true, false, c.rows(), c.cols(), a.rows(), a.data(), b.data(), c.data(), false);
     }
 
     @Override
     public void multTransB(Matrix a, Matrix b, Matrix c) {
-        checkProduct("multTransB", a.cols() == b.cols() && c.hasShape(a.rows(), b.rows()), a, b, c);
+        MatrixMath.checkProduct("multTransB", a.cols() == b.cols() && c.hasShape(a.rows(), b.rows()), a, b, c);
         product(false, true, c.rows(), c.cols(), a.cols(), a.data(), b.data(), c.data(), false);
     }
 
     /** Z = W·A + b in one pass over Z: Z starts as the broadcast bias and the product accumulates into it. */
     @Override
     public void affine(Matrix w, Matrix a, Matrix b, Matrix z) {
-        checkProduct("affine", w.cols() == a.rows() && z.hasShape(w.rows(), a.cols()), w, a, z);
+        MatrixMath.checkProduct("affine", w.cols() == a.rows() && z.hasShape(w.rows(), a.cols()), w, a, z);
         if (!b.hasShape(z.rows(), 1)) {
             throw new IllegalArgumentException("affine: bias " + b.shape() + " does not fit Z " + z.shape());
         }
@@ -51,65 +51,5 @@ abstract class ProductMatrixMath implements MatrixMath {
             Arrays.fill(zv, i * m, (i + 1) * m, bv[i]);
         }
         product(false, false, z.rows(), m, w.cols(), w.data(), a.data(), zv, true);
-    }
-
-    @Override
-    public void addColumnVector(Matrix v, Matrix a) {
-        if (!v.hasShape(a.rows(), 1)) {
-            throw new IllegalArgumentException("addColumnVector: vector " + v.shape() + " does not fit matrix " + a.shape());
-        }
-        int m = a.cols();
-        double[] vv = v.data();
-        double[] av = a.data();
-        for (int i = 0; i < vv.length; i++) {
-            double bias = vv[i];
-            for (int k = i * m, end = k + m; k < end; k++) {
-                av[k] += bias;
-            }
-        }
-    }
-
-    @Override
-    public void sumColumns(double alpha, Matrix a, Matrix s) {
-        if (!s.hasShape(a.rows(), 1)) {
-            throw new IllegalArgumentException("sumColumns: output " + s.shape() + " does not fit matrix " + a.shape());
-        }
-        int m = a.cols();
-        double[] av = a.data();
-        double[] sv = s.data();
-        for (int i = 0; i < sv.length; i++) {
-            double sum = 0;
-            for (int k = i * m, end = k + m; k < end; k++) {
-                sum += av[k];
-            }
-            sv[i] = alpha * sum;
-        }
-    }
-
-    @Override
-    public void addScaled(double alpha, Matrix x, Matrix y) {
-        y.requireSameShape(x, "addScaled");
-        double[] xv = x.data();
-        double[] yv = y.data();
-        for (int i = 0; i < yv.length; i++) {
-            yv[i] += alpha * xv[i];
-        }
-    }
-
-    @Override
-    public void scale(double alpha, Matrix a) {
-        double[] av = a.data();
-        for (int i = 0; i < av.length; i++) {
-            av[i] *= alpha;
-        }
-    }
-
-    private static void checkProduct(String operation, boolean shapesFit, Matrix a, Matrix b, Matrix c) {
-        if (!shapesFit) {
-            throw new IllegalArgumentException(operation + ": shapes A " + a.shape() + ", B " + b.shape() + ", C " + c.shape() + " do not fit");
-        }
-        if (c.data() == a.data() || c.data() == b.data()) {
-            throw new IllegalArgumentException(operation + ": the output C " + c.shape() + " must not share its array with an input");
-        }
     }
 }
