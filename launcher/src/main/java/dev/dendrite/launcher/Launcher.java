@@ -278,6 +278,22 @@ final class Launcher {
                 && (shown.getMessage() == null || shown.getMessage().equals(shown.getCause().toString()))) {
             shown = shown.getCause();
         }
-        return shown.getMessage() != null ? shown.getMessage() : shown.getClass().getName();
+        String message = shown.getMessage() != null ? shown.getMessage() : shown.getClass().getName();
+        return argumentsMismatch(message);
+    }
+
+    /**
+     * Gogo's message when no method of a command takes the arguments given ({@code Cannot coerce
+     * train(Token, Token) to any of […]}), said in the user's terms: usually an unknown option, or
+     * an option or argument too many or too few.
+     */
+    private static String argumentsMismatch(String message) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("^Cannot coerce (\\w+)\\(.*").matcher(message);
+        if (!m.matches()) {
+            return message;
+        }
+        String command = m.group(1);
+        return "the arguments do not fit " + command + ": an unknown option, or a value or argument missing or too many"
+                + " (help " + command + " lists its options)";
     }
 }

@@ -25,4 +25,11 @@ class LauncherTest {
     void errorWithoutMessageIsNamedByItsClass() {
         assertEquals("java.lang.NullPointerException", Launcher.message(new NullPointerException()));
     }
+
+    @Test
+    void gogosArgumentMismatchIsSaidInTheUsersTerms() {
+        assertEquals("the arguments do not fit tune: an unknown option, or a value or argument missing or too many"
+                + " (help tune lists its options)",
+                Launcher.message(new IllegalArgumentException("Cannot coerce tune(Token, Token, Token) to any of [(String, String)]")));
+    }
 }
