@@ -132,6 +132,21 @@ public final class Network {
         return layers;
     }
 
+    /**
+     * The current parameters copied into {@code copy}, a {@link #snapshot()} of this network made
+     * earlier, reusing its matrices; a null {@code copy} makes a new snapshot. Returns the copy.
+     */
+    public List<DenseLayer> snapshotInto(List<DenseLayer> copy) {
+        if (copy == null) {
+            return snapshot();
+        }
+        for (int i = 0; i < weights.length; i++) {
+            copy.get(i).weights().copyFrom(weights[i]);
+            copy.get(i).bias().copyFrom(biases[i]);
+        }
+        return copy;
+    }
+
     /** Copies parameters of the same architecture into this network. */
     public void restore(List<DenseLayer> layers) {
         for (int i = 0; i < weights.length; i++) {

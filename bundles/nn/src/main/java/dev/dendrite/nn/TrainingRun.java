@@ -135,7 +135,7 @@ final class TrainingRun {
             EpochReport report = report(epoch, rate, millis);
             history.add(report);
             lastCompleted = report;
-            lastCompletedWeights = network.snapshot();
+            lastCompletedWeights = network.snapshotInto(lastCompletedWeights);
             listener.epoch(report);
             if (spec.patience() > 0 && earlyStop(report)) {
                 break;
@@ -197,7 +197,7 @@ final class TrainingRun {
         double bestValue = best == null ? Double.NaN : best.monitored(monitor);
         if (best == null || (higher ? value > bestValue : value < bestValue)) {
             best = report;
-            bestWeights = network.snapshot();
+            bestWeights = network.snapshotInto(bestWeights);
             return false;
         }
         if (report.epoch() - best.epoch() >= spec.patience()) {

@@ -6,8 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.dendrite.api.data.DataOptions;
-import dev.dendrite.api.data.DataSchema;
 import dev.dendrite.api.data.DataService;
 import dev.dendrite.api.data.DataSet;
 import dev.dendrite.api.data.DataSplit;
@@ -23,8 +21,6 @@ import dev.dendrite.api.nn.TrainingListener;
 import dev.dendrite.api.nn.TrainingResult;
 import dev.dendrite.api.nn.TrainingSpec;
 import java.io.StringReader;
-import java.lang.reflect.InvocationTargetException;
-import java.lang.reflect.Method;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -33,7 +29,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import javax.xml.parsers.DocumentBuilderFactory;
-import org.apache.felix.service.command.Parameter;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.w3c.dom.Document;
@@ -42,14 +37,13 @@ import org.w3c.dom.NodeList;
 import org.xml.sax.InputSource;
 
 class LearningCurvesTest {
-    private static final Matrix X = Matrix.of(new double[] {0, 1, 0, 1}, new double[] {0, 0, 1, 1});
 
     @TempDir
     Path dir;
 
     /** A run of four epochs: the loss falls and the accuracy rises on both splits (validation unless null). */
     private static TrainingResult result(boolean validation) {
-        DataSet set = new DataSet("xor", List.of("x1", "x2"), X, new double[] {0, 1, 1, 0}, Task.CLASSIFICATION, List.of("0", "1"));
+        DataSet set = new DataSet("xor", List.of("x1", "x2"), XorData.X, new double[] {0, 1, 1, 0}, Task.CLASSIFICATION, List.of("0", "1"));
         Model model = new Model(List.of(new DenseLayer(new Matrix(1, 2), new Matrix(1, 1), "sigmoid")), "binary_crossentropy",
                 new DataSplit(set, null, FeatureScaling.identity(2)).schema(),
                 Map.of("data", "xor", "layers", "8", "optimizer", "sgd", "hyperparameters", "lr=0.1", "batch", "2"));
@@ -125,23 +119,7 @@ class LearningCurvesTest {
                 throw new AssertionError("not used");
             }
         };
-        DataService data = new DataService() {
-            @Override
-            public DataSplit load(String source, DataOptions options) {
-                DataSet set = new DataSet(source, List.of("x1", "x2"), X, new double[] {0, 1, 1, 0}, Task.CLASSIFICATION, List.of("0", "1"));
-                return new DataSplit(set, null, FeatureScaling.identity(2));
-            }
-
-            @Override
-            public DataSet load(String source, DataSchema schema, long seed) {
-                throw new AssertionError("not used");
-            }
-
-            @Override
-            public Matrix features(String source, DataSchema schema) {
-                throw new AssertionError("not used");
-            }
-        };
+        DataService data = new XorData(false);
         TrainCommand command = new TrainCommand(trainer, data, null, TrainCommandTest.defaults(Map.of()));
         Path file = dir.resolve("run.svg");
         String summary = train(command, file.toString());
@@ -156,16 +134,6 @@ class LearningCurvesTest {
 
     /** Calls ml:train as Gogo does: every option at its absent value but --curve, on the built-in xor. */
     private static String train(TrainCommand command, String curve) throws Throwable {
-        Method train = Arrays.stream(TrainCommand.class.getMethods()).filter(m -> m.getName().equals("train")).findFirst().orElseThrow();
-        Object[] args = new Object[train.getParameterCount()];
-        for (int i = 0; i < args.length; i++) {
-            Parameter p = train.getParameters()[i].getAnnotation(Parameter.class);
-            args[i] = p == null ? "xor" : p.names()[0].equals("--curve") ? curve : p.absentValue();
-        }
-        try {
-            return (String) train.invoke(command, args);
-        } catch (InvocationTargetException e) {
-            throw e.getCause();
-        }
+        return Gogo.call(command, "train", "xor", "--curve", curve);
     }
 }

@@ -23,7 +23,6 @@ import dev.dendrite.api.nn.TrainingResult;
 import dev.dendrite.api.nn.TrainingSpec;
 import dev.dendrite.models.ModelStore;
 import dev.dendrite.models.store.FileModelStore;
-import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -122,19 +121,7 @@ class ModelCommandsTest {
 
     /** Invokes a command like Gogo: each {@code @Parameter} gets its value from {@code options} or its absent value. */
     private String run(String command, Map<String, String> options, String... positional) throws Throwable {
-        Method method = Stream.of(ModelCommands.class.getMethods()).filter(m -> m.getName().equals(command)).findFirst().orElseThrow();
-        Object[] args = new Object[method.getParameterCount()];
-        int next = 0;
-        for (int i = 0; i < args.length; i++) {
-            Parameter p = method.getParameters()[i].getAnnotation(Parameter.class);
-            args[i] = p == null ? positional[next++] : options.getOrDefault(p.names()[0], p.absentValue());
-        }
-        assertEquals(positional.length, next, "positional arguments");
-        try {
-            return (String) method.invoke(commands, args);
-        } catch (InvocationTargetException e) {
-            throw e.getCause();
-        }
+        return Gogo.call(commands, command, options, positional);
     }
 
     @Test

@@ -4,12 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.dendrite.api.data.DataOptions;
-import dev.dendrite.api.data.DataSchema;
-import dev.dendrite.api.data.DataService;
 import dev.dendrite.api.data.DataSet;
 import dev.dendrite.api.data.DataSplit;
-import dev.dendrite.api.data.FeatureScaling;
 import dev.dendrite.api.data.Task;
 import dev.dendrite.api.math.Matrix;
 import dev.dendrite.api.nn.DenseLayer;
@@ -23,9 +19,6 @@ import dev.dendrite.api.nn.TrainingResult;
 import dev.dendrite.api.nn.TrainingSpec;
 import dev.dendrite.models.ModelStore;
 import dev.dendrite.models.store.FileModelStore;
-import java.lang.reflect.InvocationTargetException;
-import java.lang.reflect.Method;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.felix.service.command.Parameter;
@@ -44,7 +37,6 @@ class TrainCommandTest {
     private ModelStore store;
     private TrainingSpec received;
     private boolean interrupt;
-    private DataOptions receivedOptions;
 
     private final Trainer trainer = new Trainer() {
         @Override
@@ -73,43 +65,10 @@ class TrainCommandTest {
         }
     };
 
-    private final DataService data = new DataService() {
-        @Override
-        public DataSplit load(String source, DataOptions options) {
-            receivedOptions = options;
-            Matrix x = Matrix.of(new double[] {0, 1, 0, 1}, new double[] {0, 0, 1, 1});
-            DataSet set = new DataSet(source, List.of("x1", "x2"), x, new double[] {0, 1, 1, 0}, Task.CLASSIFICATION, List.of("0", "1"));
-            return new DataSplit(set, null, FeatureScaling.identity(2));
-        }
-
-        @Override
-        public DataSet load(String source, DataSchema schema, long seed) {
-            throw new AssertionError("not used");
-        }
-
-        @Override
-        public Matrix features(String source, DataSchema schema) {
-            throw new AssertionError("not used");
-        }
-    };
+    private final XorData data = new XorData(false);
 
     private String run(String dataset, String... options) throws Throwable {
-        Method train = java.util.Arrays.stream(TrainCommand.class.getMethods()).filter(m -> m.getName().equals("train"))
-                .findFirst().orElseThrow();
-        Map<String, String> given = new LinkedHashMap<>();
-        for (int i = 0; i < options.length; i += 2) {
-            given.put(options[i], options[i + 1]);
-        }
-        Object[] args = new Object[train.getParameterCount()];
-        for (int i = 0; i < args.length; i++) {
-            Parameter p = train.getParameters()[i].getAnnotation(Parameter.class);
-            args[i] = p == null ? dataset : given.getOrDefault(p.names()[0], p.absentValue());
-        }
-        try {
-            return (String) train.invoke(new TrainCommand(trainer, data, store, defaults(Map.of())), args);
-        } catch (InvocationTargetException e) {
-            throw e.getCause();
-        }
+        return Gogo.call(new TrainCommand(trainer, data, store, defaults(Map.of())), "train", dataset, options);
     }
 
     @org.junit.jupiter.api.BeforeEach
@@ -144,14 +103,7 @@ class TrainCommandTest {
     void configuredDefaultsApplyWhenAnOptionIsNotGiven() throws Throwable {
         TrainCommand command = new TrainCommand(trainer, data, store, defaults(Map.of()));
         command.configure(defaults(Map.of("optimizer", "adam", "layers", "8,4", "epochs", "7")));
-        Method train = java.util.Arrays.stream(TrainCommand.class.getMethods()).filter(m -> m.getName().equals("train"))
-                .findFirst().orElseThrow();
-        Object[] args = new Object[train.getParameterCount()];
-        for (int i = 0; i < args.length; i++) {
-            Parameter p = train.getParameters()[i].getAnnotation(Parameter.class);
-            args[i] = p == null ? "xor" : p.names()[0].equals("--optimizer") ? "sgd" : p.absentValue();
-        }
-        train.invoke(command, args);
+        Gogo.call(command, "train", "xor", "--optimizer", "sgd");
         assertEquals("sgd", received.optimizer(), "a given option wins");
         assertEquals(List.of(8, 4), received.hiddenLayers());
         assertEquals(7, received.epochs());
@@ -166,7 +118,7 @@ class TrainCommandTest {
         assertEquals("sgd", received.optimizer());
         assertEquals(null, received.outputActivation());
         assertEquals(32, received.batchSize());
-        assertEquals(0.2, receivedOptions.validationFraction());
+        assertEquals(0.2, data.lastOptions.validationFraction());
         assertTrue(out.contains("training   loss 0.5000  accuracy 0.7500"), out);
         assertTrue(out.contains("confusion matrix (validation)") == false, "no validation split, no matrix: " + out);
         assertEquals(0.0, received.l2());
@@ -184,9 +136,9 @@ class TrainCommandTest {
         assertEquals(0, received.batchSize(), "all = the whole training set");
         assertEquals(7, received.epochs());
         assertEquals(9, received.seed());
-        assertEquals("species", receivedOptions.target());
-        assertEquals(0.3, receivedOptions.validationFraction());
-        assertEquals(9, receivedOptions.seed());
+        assertEquals("species", data.lastOptions.target());
+        assertEquals(0.3, data.lastOptions.validationFraction());
+        assertEquals(9, data.lastOptions.seed());
     }
 
     @Test
@@ -201,8 +153,8 @@ class TrainCommandTest {
         assertEquals("val_accuracy", received.monitor());
         assertEquals("he", received.initializer());
         assertEquals(Map.of("momentum", 0.8, "nesterov", 1.0), received.hyperparameters());
-        assertEquals(Task.CLASSIFICATION, receivedOptions.task());
-        assertEquals("minmax", receivedOptions.scaling());
+        assertEquals(Task.CLASSIFICATION, data.lastOptions.task());
+        assertEquals("minmax", data.lastOptions.scaling());
     }
 
     @ParameterizedTest

@@ -4,13 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.dendrite.api.data.DataOptions;
-import dev.dendrite.api.data.DataSchema;
-import dev.dendrite.api.data.DataService;
 import dev.dendrite.api.data.DataSet;
 import dev.dendrite.api.data.DataSplit;
-import dev.dendrite.api.data.FeatureScaling;
-import dev.dendrite.api.data.Task;
 import dev.dendrite.api.math.Matrix;
 import dev.dendrite.api.nn.DenseLayer;
 import dev.dendrite.api.nn.EpochReport;
@@ -33,15 +28,12 @@ import dev.dendrite.api.tuning.TuningStrategy;
 import dev.dendrite.models.store.FileModelStore;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
-import java.lang.reflect.InvocationTargetException;
-import java.lang.reflect.Method;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.apache.felix.service.command.Parameter;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -129,46 +121,10 @@ class TuneCommandTest {
         }
     };
 
-    private final DataService data = new DataService() {
-        @Override
-        public DataSplit load(String source, DataOptions options) {
-            Matrix x = Matrix.of(new double[] {0, 1, 0, 1}, new double[] {0, 0, 1, 1});
-            DataSet set = new DataSet(source, List.of("x1", "x2"), x, new double[] {0, 1, 1, 0}, Task.CLASSIFICATION, List.of("0", "1"));
-            return new DataSplit(set, set, FeatureScaling.identity(2));
-        }
-
-        @Override
-        public DataSet load(String source, DataSchema schema, long seed) {
-            throw new AssertionError("not used");
-        }
-
-        @Override
-        public Matrix features(String source, DataSchema schema) {
-            throw new AssertionError("not used");
-        }
-    };
+    private final XorData data = new XorData(true);
 
     private String tune(String dataset, String... options) throws Throwable {
-        return call(new TuneCommand(tuner, trainer, data, new FileModelStore(folder)), "tune", dataset, options);
-    }
-
-    /** Calls a command method the way Gogo does: every @Parameter gets its absent value unless given. */
-    private static String call(Object command, String name, String argument, String... options) throws Throwable {
-        Method method = java.util.Arrays.stream(command.getClass().getMethods()).filter(m -> m.getName().equals(name)).findFirst().orElseThrow();
-        Map<String, String> given = new LinkedHashMap<>();
-        for (int i = 0; i < options.length; i += 2) {
-            given.put(options[i], options[i + 1]);
-        }
-        Object[] args = new Object[method.getParameterCount()];
-        for (int i = 0; i < args.length; i++) {
-            Parameter p = method.getParameters()[i].getAnnotation(Parameter.class);
-            args[i] = p == null ? argument : given.getOrDefault(p.names()[0], p.absentValue());
-        }
-        try {
-            return (String) method.invoke(command, args);
-        } catch (InvocationTargetException e) {
-            throw e.getCause();
-        }
+        return Gogo.call(new TuneCommand(tuner, trainer, data, new FileModelStore(folder)), "tune", dataset, options);
     }
 
     @Test
@@ -264,7 +220,7 @@ class TuneCommandTest {
         String studies = commands.studies();
         assertTrue(studies.startsWith("name  data      strategy  trials  complete  pruned  failed  running  metric        best\n"
                 + "iris  iris.csv  random    3/20    1         1       1       0        val_accuracy  0.9400\n"), studies);
-        String study = call(commands, "study", "iris", "--top", "2");
+        String study = Gogo.call(commands, "study", "iris", "--top", "2");
         assertTrue(study.startsWith("study iris: random on iris.csv, 20 trials of 20 epochs, seed 42, pruner median, validation fraction 0.2\n"
                 + "space: lr=choice(0.1)\n3 trials: 1 complete, 1 pruned, 1 failed; 5 epochs; best trial 1: val_accuracy 0.9400\n"), study);
         assertEquals(6, study.split("\n").length, "settings, space, summary, header and the top 2: " + study);
