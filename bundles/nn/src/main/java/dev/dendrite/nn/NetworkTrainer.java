@@ -16,7 +16,8 @@ import dev.dendrite.api.nn.Trainer;
 import dev.dendrite.api.nn.TrainingInterruptedException;
 import dev.dendrite.api.nn.TrainingListener;
 import dev.dendrite.api.nn.TrainingResult;
-import dev.dendrite.api.nn.TrainingSpec;
+import dev.dendrite.api.nn.TrainingRequest;
+import dev.dendrite.options.TrainingOptions;
 import dev.dendrite.api.nn.Updater;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -47,12 +48,7 @@ public final class NetworkTrainer implements Trainer {
     }
 
     @Override
-    public TrainingResult train(TrainingSpec spec, DataSplit data, TrainingListener listener) {
-        return train(spec, data, listener, null);
-    }
-
-    @Override
-    public TrainingResult train(TrainingSpec spec, DataSplit data, TrainingListener listener, Model start) {
+    public TrainingResult train(TrainingRequest spec, DataSplit data, TrainingListener listener, Model start) {
         if (start != null) {
             spec = fromModel(spec, start, data.train());
         }
@@ -62,14 +58,15 @@ public final class NetworkTrainer implements Trainer {
         }
         String outputName = spec.outputActivation() != null ? spec.outputActivation() : defaultOutput(train);
         String lossName = spec.loss() != null ? spec.loss() : defaultLoss(train, outputName);
-        String initializer = spec.initializer() == null ? null : Initializer.checked(spec.initializer());
+        String initializer = spec.initializer();
         try (Bindings bound = new Bindings(plugins)) {
             Plugin<MatrixMath> math = bound.bind("backend", MatrixMath.class, spec.backend());
             Plugin<Activation> hidden = bound.bind("activation", Activation.class, spec.activation());
             Plugin<Activation> output = bound.bind("activation", Activation.class, outputName);
             Plugin<Loss> loss = bound.bind("loss", Loss.class, lossName);
             Plugin<Optimizer> optimizer = bound.bind("optimizer", Optimizer.class, spec.optimizer());
-            Map<String, Double> hyperparameters = hyperparameters(optimizer, spec.hyperparameters());
+            double rate = learningRate(optimizer, spec);
+            Map<String, Double> hyperparameters = hyperparameters(optimizer, spec.optimizerHyperparameters(), rate);
             Updater updater = optimizer.service().newUpdater(hyperparameters);
 
             int outputs = Targets.outputsFor(train, outputName);
@@ -80,12 +77,12 @@ public final class NetworkTrainer implements Trainer {
                 targets.fromTargetUnits(network);
             }
             OutputLayer head = new OutputLayer(loss.service(), output.service(), outputName);
-            TrainingRun run = new TrainingRun(spec, data, network, targets, head, updater, hyperparameters.get("lr"), listener, bound);
-            Map<String, String> provenance = provenance(spec, train, hyperparameters, bound.descriptions());
+            TrainingRun run = new TrainingRun(spec, data, network, targets, head, updater, rate, listener, bound);
+            Map<String, String> provenance = provenance(spec.toBuilder().learningRate(rate).build(), train, bound.descriptions());
             List<EpochReport> history;
             try {
                 history = run.execute();
-            } catch (TrainingRun.PluginGoneException e) {
+            } catch (TrainingRun.StoppedException e) {
                 EpochReport last = run.lastCompleted();
                 TrainingResult partial = last == null ? null : new TrainingResult(
                         new Model(targets.inTargetUnits(run.lastCompletedWeights()), lossName, data.schema(), provenance), run.history(),
@@ -146,7 +143,7 @@ public final class NetworkTrainer implements Trainer {
     }
 
     /** The spec with the start model's architecture; the model must fit the data. */
-    private static TrainingSpec fromModel(TrainingSpec spec, Model start, DataSet train) {
+    private static TrainingRequest fromModel(TrainingRequest spec, Model start, DataSet train) {
         List<DenseLayer> layers = start.layers();
         if (start.inputs() != train.features()) {
             throw new IllegalArgumentException("the start model takes " + start.inputs() + " features, " + train.name() + " has " + train.features());
@@ -194,23 +191,36 @@ public final class NetworkTrainer implements Trainer {
         return Targets.outputsFor(train, outputActivation) == 1 ? "binary_crossentropy" : "categorical_crossentropy";
     }
 
-    /** The optimizer's defaults overridden by the user's values; unknown names are rejected. */
-    private static Map<String, Double> hyperparameters(Plugin<Optimizer> optimizer, Map<String, Double> given) {
+    /** α: the request's, else the optimizer's default. */
+    private static double learningRate(Plugin<Optimizer> optimizer, TrainingRequest request) {
+        if (request.learningRate().isPresent()) {
+            return request.learningRate().getAsDouble();
+        }
+        double rate = optimizer.service().defaultLearningRate();
+        if (!(rate > 0 && Double.isFinite(rate))) {
+            throw new IllegalArgumentException("optimizer " + optimizer.name() + " has no default learning rate: give one (--lr)");
+        }
+        return rate;
+    }
+
+    /**
+     * The optimizer's defaults overridden by the user's values; unknown names are rejected. An
+     * optimizer written for API 1.0 lists {@code lr} among its defaults: it gets the run's α there, as it did then.
+     */
+    private static Map<String, Double> hyperparameters(Plugin<Optimizer> optimizer, Map<String, Double> given, double rate) {
         Map<String, Double> merged = new LinkedHashMap<>(optimizer.service().defaults());
         for (Map.Entry<String, Double> e : given.entrySet()) {
             if (!merged.containsKey(e.getKey())) {
                 throw new IllegalArgumentException("optimizer " + optimizer.name() + " has no hyperparameter '" + e.getKey()
-                        + "' (it has: " + String.join(", ", merged.keySet()) + ")");
+                        + "' (it has: " + (merged.isEmpty() ? "none besides the learning rate" : String.join(", ", merged.keySet())) + ")");
             }
             merged.put(e.getKey(), e.getValue());
         }
-        if (!merged.containsKey("lr")) {
-            throw new IllegalArgumentException("optimizer " + optimizer.name() + " declares no learning rate 'lr'");
-        }
+        merged.replace("lr", rate);
         return merged;
     }
 
-    private static Network build(TrainingSpec spec, String initializer, int inputs, int outputs, Plugin<Activation> hidden,
+    private static Network build(TrainingRequest spec, String initializer, int inputs, int outputs, Plugin<Activation> hidden,
                                  Plugin<Activation> output, MatrixMath math) {
         int depth = spec.hiddenLayers().size() + 1;
         int[] widths = new int[depth + 1];
@@ -232,26 +242,13 @@ public final class NetworkTrainer implements Trainer {
         return new Network(layers, activations, math);
     }
 
-    /** What a model file records about how it was made. */
-    private Map<String, String> provenance(TrainingSpec spec, DataSet train, Map<String, Double> hyperparameters, List<String> plugins) {
+    /** What a model file records about how it was made: the request under its options' names, with the α used. */
+    private Map<String, String> provenance(TrainingRequest request, DataSet train, List<String> plugins) {
         Map<String, String> p = new LinkedHashMap<>();
         p.put("platform", "dendrite " + platformVersion);
         p.put("created", Instant.now().toString());
         p.put("data", train.name());
-        p.put("seed", Long.toString(spec.seed()));
-        p.put("layers", spec.hiddenLayers().stream().map(String::valueOf).collect(Collectors.joining(",")));
-        p.put("activation", spec.activation());
-        p.put("optimizer", spec.optimizer());
-        p.put("hyperparameters", hyperparameters.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue())
-                .collect(Collectors.joining(",")));
-        p.put("batch", Integer.toString(spec.batchSize()));
-        p.put("epochs", Integer.toString(spec.epochs()));
-        p.put("iterations", Long.toString(spec.iterations()));
-        p.put("initializer", spec.initializer() == null ? "per activation" : spec.initializer());
-        p.put("l2", Double.toString(spec.l2()));
-        p.put("dropout", Double.toString(spec.dropout()));
-        p.put("schedule", spec.schedule().toString());
-        p.put("patience", Integer.toString(spec.patience()));
+        p.putAll(TrainingOptions.describe(request));
         for (String plugin : plugins) {
             int colon = plugin.indexOf(": ");
             p.put("plugin " + plugin.substring(0, colon), plugin.substring(colon + 2));

@@ -8,7 +8,7 @@ import dev.dendrite.api.nn.Model;
 import dev.dendrite.api.nn.Trainer;
 import dev.dendrite.api.nn.TrainingListener;
 import dev.dendrite.api.nn.TrainingResult;
-import dev.dendrite.api.nn.TrainingSpec;
+import dev.dendrite.api.nn.TrainingRequest;
 import org.osgi.framework.BundleContext;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -24,12 +24,7 @@ public final class TrainerComponent implements Trainer {
     }
 
     @Override
-    public TrainingResult train(TrainingSpec spec, DataSplit data, TrainingListener listener) {
-        return trainer.train(spec, data, listener);
-    }
-
-    @Override
-    public TrainingResult train(TrainingSpec spec, DataSplit data, TrainingListener listener, Model start) {
+    public TrainingResult train(TrainingRequest spec, DataSplit data, TrainingListener listener, Model start) {
         return trainer.train(spec, data, listener, start);
     }
 

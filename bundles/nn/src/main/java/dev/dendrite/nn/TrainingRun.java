@@ -6,7 +6,7 @@ import dev.dendrite.api.nn.DenseLayer;
 import dev.dendrite.api.nn.EpochReport;
 import dev.dendrite.api.nn.Metrics;
 import dev.dendrite.api.nn.TrainingListener;
-import dev.dendrite.api.nn.TrainingSpec;
+import dev.dendrite.api.nn.TrainingRequest;
 import dev.dendrite.api.nn.Updater;
 import dev.dendrite.api.math.Matrix;
 import java.util.ArrayList;
@@ -18,10 +18,12 @@ import java.util.Random;
  * ceil(m / batch) mini-batches; each batch is one iteration — forward propagation (with dropout),
  * the cost J (+ (λ/2m)·Σ‖W‖²), dZ[L] from the loss, backward propagation and one optimizer update
  * at the epoch's scheduled learning rate. After each epoch the metrics of both splits are reported;
- * early stopping watches one of them and restores the best epoch's weights.
+ * early stopping watches one of them and restores the best epoch's weights. A thread interrupt
+ * (Ctrl-C in the console) or a bound plug-in going away stops the run before the next iteration
+ * with a {@link StoppedException}; the last completed epoch is kept.
  */
 final class TrainingRun {
-    private final TrainingSpec spec;
+    private final TrainingRequest spec;
     private final DataSplit data;
     private final Network network;
     private final Targets targets;
@@ -42,7 +44,7 @@ final class TrainingRun {
     private String stopReason = "completed";
     private final List<EpochReport> history = new ArrayList<>();
 
-    TrainingRun(TrainingSpec spec, DataSplit data, Network network, Targets targets, OutputLayer head,
+    TrainingRun(TrainingRequest spec, DataSplit data, Network network, Targets targets, OutputLayer head,
                 Updater updater, double baseRate, TrainingListener listener, Bindings plugins) {
         this.spec = spec;
         this.data = data;
@@ -63,6 +65,10 @@ final class TrainingRun {
     private void checkMonitor() {
         if (spec.patience() == 0) {
             return;
+        }
+        if (spec.monitor() == null && !data.hasValidation()) {
+            throw new IllegalArgumentException("early stopping (patience " + spec.patience() + ") watches val_loss, but there is"
+                    + " no validation data: hold some out (--val), or watch the training loss (--monitor loss)");
         }
         List<String> available = new ArrayList<>();
         List<String> names = new ArrayList<>(List.of("loss"));
@@ -123,6 +129,7 @@ final class TrainingRun {
             shuffleInPlace(order);
             long start = System.nanoTime();
             for (int from = 0; from < m && iteration < budget; from += batch) {
+                requireNotInterrupted(epoch);
                 requirePlugins(epoch);
                 try {
                     step(batches, order, from, Math.min(batch, m - from), rate, params, grads, epoch);
@@ -173,19 +180,29 @@ final class TrainingRun {
         listener.iteration(epoch, iteration, cost);
     }
 
-    /** Stops the run when a bound plug-in has been unregistered. */
-    private void requirePlugins(int epoch) {
-        if (plugins.anyGone()) {
-            throw new PluginGoneException("the " + plugins.gone().orElseThrow() + " went away during epoch " + epoch
-                    + (lastCompleted == null ? "; no epoch was completed" : "; the model of epoch " + lastCompleted.epoch() + " is kept"));
+    /** Stops the run when its thread was interrupted (and clears the interrupt, so that the kept model can be saved). */
+    private void requireNotInterrupted(int epoch) {
+        if (Thread.interrupted()) {
+            throw new StoppedException("interrupted " + (lastCompleted == null ? "during epoch " + epoch : "at epoch " + epoch) + kept());
         }
     }
 
-    /** A bound plug-in was unregistered while the run used it. */
-    static final class PluginGoneException extends RuntimeException {
+    /** Stops the run when a bound plug-in has been unregistered. */
+    private void requirePlugins(int epoch) {
+        if (plugins.anyGone()) {
+            throw new StoppedException("the " + plugins.gone().orElseThrow() + " went away during epoch " + epoch + kept());
+        }
+    }
+
+    private String kept() {
+        return lastCompleted == null ? "; no epoch was completed" : "; the model of epoch " + lastCompleted.epoch() + " is kept";
+    }
+
+    /** The run was stopped before it ended: interrupted, or a bound plug-in was unregistered. */
+    static final class StoppedException extends RuntimeException {
         private static final long serialVersionUID = 1L;
 
-        PluginGoneException(String message) {
+        StoppedException(String message) {
             super(message);
         }
     }

@@ -3,7 +3,6 @@ package dev.dendrite.optimizers;
 import static dev.dendrite.optimizers.Hyperparameters.BETA1;
 import static dev.dendrite.optimizers.Hyperparameters.BETA2;
 import static dev.dendrite.optimizers.Hyperparameters.EPSILON;
-import static dev.dendrite.optimizers.Hyperparameters.LR;
 import static dev.dendrite.optimizers.Hyperparameters.WEIGHT_DECAY;
 import static java.util.Map.entry;
 
@@ -22,7 +21,7 @@ import org.osgi.service.component.annotations.Component;
 public class AdamW extends BaseOptimizer {
 
     public AdamW() {
-        super("adamw", Hyperparameters.ordered(entry(LR, 0.001), entry(BETA1, 0.9), entry(BETA2, 0.999), entry(EPSILON, 1e-8),
+        super("adamw", 0.001, Hyperparameters.ordered(entry(BETA1, 0.9), entry(BETA2, 0.999), entry(EPSILON, 1e-8),
                 entry(WEIGHT_DECAY, 0.01)));
     }
 

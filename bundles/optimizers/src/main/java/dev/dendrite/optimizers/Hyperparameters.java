@@ -12,7 +12,6 @@ import java.util.Map;
  */
 final class Hyperparameters {
 
-    static final String LR = "lr";
     static final String MOMENTUM = "momentum";
     static final String NESTEROV = "nesterov";
     static final String RHO = "rho";
@@ -47,7 +46,7 @@ final class Hyperparameters {
         return Collections.unmodifiableMap(map);
     }
 
-    /** A finite value &gt; 0 (learning rate, ε). */
+    /** A finite value &gt; 0 (ε). */
     double positive(String key) {
         double v = value(key);
         return require(key, v, v > 0 && Double.isFinite(v), "a positive number");

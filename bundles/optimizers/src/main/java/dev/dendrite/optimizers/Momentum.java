@@ -1,6 +1,5 @@
 package dev.dendrite.optimizers;
 
-import static dev.dendrite.optimizers.Hyperparameters.LR;
 import static dev.dendrite.optimizers.Hyperparameters.MOMENTUM;
 import static dev.dendrite.optimizers.Hyperparameters.NESTEROV;
 import static java.util.Map.entry;
@@ -13,7 +12,7 @@ import org.osgi.service.component.annotations.Component;
  * Gradient descent with momentum, the velocity an exponentially weighted average of gradients:
  * v ← β·v + (1 − β)·g, then θ ← θ − α·v. With {@code nesterov = 1} the step looks ahead along
  * the velocity (the Nesterov form of Sutskever et al., written for this average):
- * θ ← θ − α·(β·v + (1 − β)·g), with v already updated. Hyperparameters: lr = 0.1,
+ * θ ← θ − α·(β·v + (1 − β)·g), with v already updated. Default α = 0.1; hyperparameters:
  * momentum β = 0.9 in [0, 1), nesterov = 0 (0 or 1). The velocity starts at 0.
  */
 @Component(service = Optimizer.class, property = {
@@ -22,7 +21,7 @@ import org.osgi.service.component.annotations.Component;
 public class Momentum extends BaseOptimizer {
 
     public Momentum() {
-        super("momentum", Hyperparameters.ordered(entry(LR, 0.1), entry(MOMENTUM, 0.9), entry(NESTEROV, 0.0)));
+        super("momentum", 0.1, Hyperparameters.ordered(entry(MOMENTUM, 0.9), entry(NESTEROV, 0.0)));
     }
 
     @Override

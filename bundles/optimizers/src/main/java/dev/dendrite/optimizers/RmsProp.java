@@ -1,7 +1,6 @@
 package dev.dendrite.optimizers;
 
 import static dev.dendrite.optimizers.Hyperparameters.EPSILON;
-import static dev.dendrite.optimizers.Hyperparameters.LR;
 import static dev.dendrite.optimizers.Hyperparameters.RHO;
 import static java.util.Map.entry;
 
@@ -11,7 +10,7 @@ import org.osgi.service.component.annotations.Component;
 
 /**
  * RMSprop: s ← ρ·s + (1 − ρ)·g², θ ← θ − α·g/(√s + ε), element-wise. Hyperparameters:
- * lr = 0.001, rho ρ = 0.9 in [0, 1), epsilon ε = 1e-8 &gt; 0. s starts at 0.
+ * default α = 0.001; rho ρ = 0.9 in [0, 1), epsilon ε = 1e-8 &gt; 0. s starts at 0.
  */
 @Component(service = Optimizer.class, property = {
         "name=rmsprop",
@@ -19,7 +18,7 @@ import org.osgi.service.component.annotations.Component;
 public class RmsProp extends BaseOptimizer {
 
     public RmsProp() {
-        super("rmsprop", Hyperparameters.ordered(entry(LR, 0.001), entry(RHO, 0.9), entry(EPSILON, 1e-8)));
+        super("rmsprop", 0.001, Hyperparameters.ordered(entry(RHO, 0.9), entry(EPSILON, 1e-8)));
     }
 
     @Override

@@ -1,20 +1,18 @@
 package dev.dendrite.optimizers;
 
-import static dev.dendrite.optimizers.Hyperparameters.LR;
-import static java.util.Map.entry;
-
 import dev.dendrite.api.nn.Optimizer;
 import dev.dendrite.api.nn.Updater;
+import java.util.Map;
 import org.osgi.service.component.annotations.Component;
 
-/** Plain gradient descent θ ← θ − α·g. Hyperparameters: lr = 0.1. No state. */
+/** Plain gradient descent θ ← θ − α·g. Default α = 0.1; no other hyperparameter, no state. */
 @Component(service = Optimizer.class, property = {
         "name=sgd",
         "description=gradient descent, theta -= lr * g"})
 public class Sgd extends BaseOptimizer {
 
     public Sgd() {
-        super("sgd", Hyperparameters.ordered(entry(LR, 0.1)));
+        super("sgd", 0.1, Map.of());
     }
 
     @Override

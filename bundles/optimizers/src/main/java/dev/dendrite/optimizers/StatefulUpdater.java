@@ -19,9 +19,6 @@ abstract class StatefulUpdater implements Updater {
 
     @Override
     public final void update(Matrix[] params, Matrix[] grads, double learningRate) {
-        if (!(learningRate > 0 && Double.isFinite(learningRate))) {
-            throw new IllegalArgumentException("learning rate must be positive, got " + learningRate);
-        }
         if (params.length != grads.length) {
             throw new IllegalArgumentException("update: " + params.length + " parameters but " + grads.length + " gradients");
         }

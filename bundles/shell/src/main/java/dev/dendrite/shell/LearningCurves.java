@@ -26,17 +26,14 @@ final class LearningCurves {
     }
 
     /**
-     * The file named by the option, checked before training, or null when the option is empty.
+     * Reads the option's value, before training.
      *
      * @throws IllegalArgumentException unless the name ends with {@code .svg}
      */
     static Path file(String option) {
-        String name = Options.optional(option);
-        if (name == null) {
-            return null;
-        }
+        String name = option.trim();
         if (!name.toLowerCase(Locale.ROOT).endsWith(".svg")) {
-            throw new IllegalArgumentException("--curve: '" + name + "' must name an .svg file");
+            throw new IllegalArgumentException("'" + name + "' must name an .svg file");
         }
         return Path.of(name);
     }
@@ -57,7 +54,7 @@ final class LearningCurves {
         Map<String, String> p = result.model().provenance();
         long perEpoch = history.get(0).iterations();
         String subtitle = String.format(Locale.ROOT, "%s; hidden %s; %s %s; batch %s; %d iteration%s per epoch", p.getOrDefault("data", "?"),
-                p.getOrDefault("layers", "?"), p.getOrDefault("optimizer", "?"), p.getOrDefault("hyperparameters", ""),
+                p.getOrDefault("layers", "?"), p.getOrDefault("optimizer", "?"), "α " + p.getOrDefault("lr", "?") + (p.containsKey("hp") ? " " + p.get("hp") : ""),
                 p.getOrDefault("batch", "?"), perEpoch, perEpoch == 1 ? "" : "s");
         return Figure.row(List.of(
                 chart("Cost J per epoch (log scale)", "loss", subtitle, history, EpochReport::trainCost, EpochReport::validationCost)

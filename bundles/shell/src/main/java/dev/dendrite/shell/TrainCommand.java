@@ -1,22 +1,28 @@
 package dev.dendrite.shell;
 
-import dev.dendrite.api.data.DataOptions;
 import dev.dendrite.api.data.DataService;
 import dev.dendrite.api.data.DataSet;
 import dev.dendrite.api.data.DataSplit;
 import dev.dendrite.api.data.Task;
 import dev.dendrite.api.nn.EpochReport;
-import dev.dendrite.api.nn.LearningRateSchedule;
 import dev.dendrite.api.nn.Metrics;
 import dev.dendrite.api.nn.Trainer;
 import dev.dendrite.api.nn.TrainingInterruptedException;
+import dev.dendrite.api.nn.TrainingRequest;
 import dev.dendrite.api.nn.TrainingResult;
-import dev.dendrite.api.nn.TrainingSpec;
 import dev.dendrite.models.ModelStore;
+import dev.dendrite.options.Arguments;
+import dev.dendrite.options.CommandCatalog;
+import dev.dendrite.options.CommandException;
+import dev.dendrite.options.CommandSyntax;
+import dev.dendrite.options.Completion;
+import dev.dendrite.options.DataLoadingOptions;
+import dev.dendrite.options.Option;
+import dev.dendrite.options.TrainingOptions;
 import java.io.PrintStream;
 import java.nio.file.Path;
+import java.util.List;
 import org.apache.felix.service.command.Descriptor;
-import org.apache.felix.service.command.Parameter;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Modified;
@@ -26,16 +32,20 @@ import org.osgi.service.metatype.annotations.Designate;
 import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 
 /**
- * {@code ml:train}: loads a data set, trains a network through the {@link Trainer} service, prints
- * progress and metrics. The defaults of the most used options come from the configuration
- * {@code dev.dendrite.train} ({@code etc/dev.dendrite.train.cfg}), applied live when it changes.
+ * {@code ml:train}: reads the command line into a {@link TrainingRequest} and data options,
+ * loads the data set, trains through the {@link Trainer} service, prints progress and metrics.
+ * The defaults of the most used options come from the configuration {@code dev.dendrite.train}
+ * ({@code etc/dev.dendrite.train.cfg}), read through the same option definitions and applied live
+ * when it changes.
  */
-@Component(service = TrainCommand.class, configurationPid = "dev.dendrite.train",
+@Component(service = {TrainCommand.class, CommandCatalog.class}, configurationPid = TrainCommand.PID,
         property = {"osgi.command.scope=ml", "osgi.command.function=train"})
 @Designate(ocd = TrainCommand.Defaults.class)
-public final class TrainCommand {
+public final class TrainCommand implements CommandCatalog {
 
-    /** The defaults of ml:train's options. */
+    static final String PID = "dev.dendrite.train";
+
+    /** The defaults of ml:train's options, by option name. */
     @ObjectClassDefinition(name = "Dendrite ml:train defaults")
     public @interface Defaults {
         @AttributeDefinition(description = "hidden layer widths, comma-separated")
@@ -54,133 +64,107 @@ public final class TrainCommand {
         String epochs() default "100";
     }
 
+    static final Option<String> TEST = Option.text("test", "FILE",
+            "a separate file (same columns) on which the trained model is evaluated and reported as test metrics")
+            .completion(Completion.FILE);
+    static final Option<String> SAVE = Option.of("save", "NAME", "save the trained model under this name (ml:models)",
+            ModelStore::checkName).completion(Completion.MODEL);
+    static final Option<Path> CURVE = Option.of("curve", "FILE.svg",
+            "write the learning curves (loss and metric per epoch, training and validation) to this SVG file",
+            LearningCurves::file).completion(Completion.FILE);
+    static final Option<Path> HISTORY = Option.of("history", "FILE",
+            "write one row per epoch (every metric, the learning rate, the time) to FILE.csv or FILE.jsonl",
+            HistoryFile::file).completion(Completion.FILE);
+
+    static final CommandSyntax SYNTAX = CommandSyntax.command("ml:train",
+                    "trains a network on a data set; prints the layer shapes, progress and the final metrics")
+            .options(TrainingOptions.all())
+            .options(DataLoadingOptions.all())
+            .options(List.of(TEST, SAVE, CURVE, HISTORY))
+            .argument("DATASET", "a built-in data set (ml:datasets), a CSV file, or an IDX images file (MNIST format)",
+                    Completion.DATASET)
+            .build();
+
     private final Trainer trainer;
     private final DataService data;
     private final ModelStore models;
-    private volatile Defaults defaults;
+    private volatile Configured defaults;
+
+    /** The request every run starts from, or why the configuration gives none. */
+    private record Configured(TrainingRequest request, CommandException problem) {
+        TrainingRequest get() {
+            if (problem != null) {
+                throw problem;
+            }
+            return request;
+        }
+    }
 
     @Activate
     public TrainCommand(@Reference Trainer trainer, @Reference DataService data, @Reference ModelStore models, Defaults defaults) {
         this.trainer = trainer;
         this.data = data;
         this.models = models;
-        this.defaults = defaults;
+        this.defaults = configured(defaults);
     }
 
     @Modified
     void configure(Defaults changed) {
-        this.defaults = changed;
+        this.defaults = configured(changed);
     }
 
-    @Descriptor("trains a network on a data set; prints the layer shapes, progress per epoch and the final metrics")
-    public String train(
-            @Descriptor("hidden layer widths n[1],…,n[L-1], comma-separated, none for no hidden layer (default 16)")
-            @Parameter(names = "--layers", absentValue = "") String layers,
-            @Descriptor("hidden-layer activation, see ml:activations (default tanh)")
-            @Parameter(names = "--activation", absentValue = "") String activation,
-            @Descriptor("output activation (default: sigmoid for 2 classes, softmax for more, linear for regression)")
-            @Parameter(names = "--output", absentValue = "") String output,
-            @Descriptor("loss (default: binary_crossentropy, categorical_crossentropy or mse to match the output; see ml:losses)")
-            @Parameter(names = "--loss", absentValue = "") String loss,
-            @Descriptor("optimizer, see ml:optimizers (default sgd)")
-            @Parameter(names = "--optimizer", absentValue = "") String optimizer,
-            @Descriptor("learning rate α > 0 (default: the optimizer's)")
-            @Parameter(names = "--lr", absentValue = "") String lr,
-            @Descriptor("other optimizer hyperparameters, e.g. momentum=0.9,nesterov=1 or beta1=0.9,beta2=0.999,epsilon=1e-8,weight_decay=0.01 (see ml:optimizers)")
-            @Parameter(names = "--hp", absentValue = "") String hp,
-            @Descriptor("mini-batch size: samples per iteration, or 'all' for the whole training set (default 32)")
-            @Parameter(names = "--batch", absentValue = "") String batch,
-            @Descriptor("epochs: passes over the training data (default 100)")
-            @Parameter(names = "--epochs", absentValue = "") String epochs,
-            @Descriptor("train for exactly this many iterations (mini-batch updates) instead of --epochs")
-            @Parameter(names = "--iterations", absentValue = "0") String iterations,
-            @Descriptor("weight initialization: he, xavier or small (default: he for ReLU-like activations, xavier otherwise)")
-            @Parameter(names = "--init", absentValue = "") String init,
-            @Descriptor("L2 regularization strength λ >= 0")
-            @Parameter(names = "--l2", absentValue = "0") String l2,
-            @Descriptor("dropout: probability of dropping a hidden unit during training, in [0, 1)")
-            @Parameter(names = "--dropout", absentValue = "0") String dropout,
-            @Descriptor("learning-rate schedule: constant, step:FACTOR:EVERY (e.g. step:0.5:10) or exponential:FACTOR (e.g. exponential:0.95)")
-            @Parameter(names = "--schedule", absentValue = "constant") String schedule,
-            @Descriptor("early stopping: epochs without improvement before stopping (0 = off); the best epoch's weights are kept")
-            @Parameter(names = "--patience", absentValue = "0") String patience,
-            @Descriptor("what early stopping watches: loss, accuracy, f1, mse, r2, … or val_… of them (default val_loss)")
-            @Parameter(names = "--monitor", absentValue = "") String monitor,
-            @Descriptor("random seed (initialization, shuffling, dropout, split, built-in data)")
-            @Parameter(names = "--seed", absentValue = "42") String seed,
-            @Descriptor("fraction of the samples held out for validation, in [0, 1)")
-            @Parameter(names = "--val", absentValue = "0.2") String validation,
-            @Descriptor("CSV target column name (default: the last column)")
-            @Parameter(names = "--target", absentValue = "") String target,
-            @Descriptor("task: classification or regression (default: detected from the target column)")
-            @Parameter(names = "--task", absentValue = "") String task,
-            @Descriptor("feature scaling fitted on the training split: standard, minmax or none (default: standard; none for images)")
-            @Parameter(names = "--scaling", absentValue = "") String scaling,
-            @Descriptor("a separate test file (same columns) on which the trained model is evaluated and reported as test metrics")
-            @Parameter(names = "--test", absentValue = "") String test,
-            @Descriptor("maths back-end (default: the highest ranked; see ml:backends)")
-            @Parameter(names = "--backend", absentValue = "") String backend,
-            @Descriptor("save the trained model under this name (see ml:models, ml:eval, ml:predict)")
-            @Parameter(names = "--save", absentValue = "") String save,
-            @Descriptor("write the learning curves (loss and metric per epoch, training and validation) to this SVG file")
-            @Parameter(names = "--curve", absentValue = "") String curve,
-            @Descriptor("a built-in data set (see ml:datasets), a CSV file, or an IDX images file (MNIST format)")
-            String dataset) {
-        Defaults d = defaults;
-        TrainingSpec.Builder builder = TrainingSpec.defaults().toBuilder()
-                .hiddenLayers(Options.widths("--layers", or(layers, d.layers())))
-                .activation(or(activation, d.activation()))
-                .outputActivation(Options.optional(output))
-                .loss(Options.optional(loss))
-                .optimizer(or(optimizer, d.optimizer()))
-                .batchSize(batchSize(or(batch, d.batch())))
-                .epochs(Options.positiveInt("--epochs", or(epochs, d.epochs())))
-                .iterations(iterationCount(iterations))
-                .initializer(Options.optional(init))
-                .l2(Options.number("--l2", l2))
-                .dropout(Options.number("--dropout", dropout))
-                .schedule(LearningRateSchedule.parse(schedule))
-                .patience(Options.integer("--patience", patience))
-                .monitor(Options.optional(monitor))
-                .seed(Options.longValue("--seed", seed))
-                .backend(Options.optional(backend));
-        if (Options.optional(lr) != null) {
-            double rate = Options.number("--lr", lr);
-            if (rate <= 0) {
-                throw new IllegalArgumentException("--lr: learning rate must be positive, got " + lr);
-            }
-            builder.hyperparameter("lr", rate);
+    /** The request every run starts from: the built-in defaults with the configured ones, each read as its option reads it. */
+    private static Configured configured(Defaults d) {
+        TrainingRequest.Builder b = TrainingRequest.builder();
+        try {
+            TrainingOptions.set("layers", d.layers(), b);
+            TrainingOptions.set("activation", d.activation(), b);
+            TrainingOptions.set("optimizer", d.optimizer(), b);
+            TrainingOptions.set("batch", d.batch(), b);
+            TrainingOptions.set("epochs", d.epochs(), b);
+        } catch (CommandException e) {
+            return new Configured(null, new CommandException("configuration " + PID + " (etc/" + PID + ".cfg): " + e.getMessage()));
         }
-        Options.assignments("--hp", hp).forEach(builder::hyperparameter);
-        TrainingSpec spec = builder.build();
-        DataOptions options = new DataOptions(Options.optional(target), fraction(validation), spec.seed(),
-                task(task), Options.optional(scaling));
-        Path curveFile = LearningCurves.file(curve);
-        DataSplit split = data.load(dataset, options);
+        return new Configured(b.build(), null);
+    }
+
+    @Override
+    public List<CommandSyntax> commands() {
+        return List.of(SYNTAX);
+    }
+
+    @Descriptor("trains a network on a data set; ml:train --help lists the options and their defaults")
+    public Object train(@Descriptor("[options] DATASET") String... words) {
+        return SYNTAX.run(words, option -> TrainingOptions.show(option, defaults.get()), arguments -> train(defaults.get(), arguments));
+    }
+
+    private String train(TrainingRequest base, Arguments arguments) {
+        TrainingRequest.Builder builder = base.toBuilder();
+        TrainingOptions.apply(arguments, builder);
+        TrainingRequest request = builder.build();
+        Path curve = arguments.get(CURVE);
+        Path historyFile = arguments.get(HISTORY);
+        String saveAs = arguments.get(SAVE);
+        DataSplit split = data.load(arguments.positional(0), DataLoadingOptions.of(arguments, request.seed()));
         PrintStream out = System.out;
         out.println(describe(split));
-        int batchSizeUsed = spec.batchSize() == 0 ? split.train().samples() : Math.min(spec.batchSize(), split.train().samples());
-        int perEpoch = (split.train().samples() + batchSizeUsed - 1) / batchSizeUsed;
-        int epochCount = spec.iterations() > 0 ? (int) ((spec.iterations() + perEpoch - 1) / perEpoch) : spec.epochs();
-        String saveAs = Options.optional(save);
         TrainingResult result;
         double seconds;
-        try {
+        try (HistoryFile history = historyFile == null ? null : HistoryFile.open(historyFile)) {
             long start = System.nanoTime();
-            result = trainer.train(spec, split, new ProgressPrinter(out, epochCount));
+            result = trainer.train(request, split, Listeners.all(new ProgressPrinter(out, epochs(request, split)), history));
             seconds = (System.nanoTime() - start) / 1e9;
         } catch (TrainingInterruptedException e) {
-            if (saveAs != null && e.partial() != null) {
-                out.println("saved the model of the last completed epoch as " + saveAs + ": " + models.save(saveAs, e.partial().model()));
-            }
-            throw e;
+            String kept = saveAs != null && e.partial() != null
+                    ? " as " + saveAs + ": " + models.save(saveAs, e.partial().model()) : "";
+            throw new CommandException(e.getMessage() + kept, e);
         }
         StringBuilder summary = new StringBuilder(summary(result, seconds));
         Metrics shown = result.validation();
         String shownName = "validation";
-        String testFile = Options.optional(test);
+        String testFile = arguments.get(TEST);
         if (testFile != null) {
-            DataSet testSet = data.load(testFile, result.model().schema(), spec.seed() + 1);
+            DataSet testSet = data.load(testFile, result.model().schema(), request.seed() + 1);
             shown = trainer.evaluate(result.model(), testSet);
             shownName = "test";
             summary.append(String.format("%ntest       %s  (%d samples)", MetricsFormat.line(shown), testSet.samples()));
@@ -189,8 +173,11 @@ public final class TrainCommand {
             summary.append(String.format("%nconfusion matrix (%s):%n", shownName))
                     .append(MetricsFormat.confusion(shown.confusion(), result.model().classes()));
         }
-        if (curveFile != null) {
-            summary.append(String.format("%nlearning curves: %s", LearningCurves.write(result, curveFile)));
+        if (curve != null) {
+            summary.append(String.format("%nlearning curves: %s", LearningCurves.write(result, curve)));
+        }
+        if (historyFile != null) {
+            summary.append(String.format("%nhistory: %s", historyFile.toAbsolutePath()));
         }
         if (saveAs != null) {
             summary.append(String.format("%nsaved model %s: %s", saveAs, models.save(saveAs, result.model())));
@@ -198,49 +185,12 @@ public final class TrainCommand {
         return summary.toString();
     }
 
-    /** The given option value, or the configured default when the option was not given. */
-    private static String or(String given, String configured) {
-        return given.isEmpty() ? configured : given;
-    }
-
-    private static Task task(String value) {
-        String name = Options.optional(value);
-        if (name == null) {
-            return null;
-        }
-        return switch (name.toLowerCase(java.util.Locale.ROOT)) {
-            case "classification" -> Task.CLASSIFICATION;
-            case "regression" -> Task.REGRESSION;
-            default -> throw new IllegalArgumentException("--task must be classification or regression, got " + value);
-        };
-    }
-
-    /** A positive size, or 0 (the whole training set) for {@code all}. */
-    private static int batchSize(String value) {
-        if (value.trim().equalsIgnoreCase("all")) {
-            return 0;
-        }
-        try {
-            return Options.positiveInt("--batch", value);
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("--batch must be a positive integer or 'all', got " + value);
-        }
-    }
-
-    private static long iterationCount(String value) {
-        long n = Options.longValue("--iterations", value);
-        if (n < 0) {
-            throw new IllegalArgumentException("--iterations must be positive, got " + value);
-        }
-        return n;
-    }
-
-    private static double fraction(String value) {
-        double v = Options.number("--val", value);
-        if (v < 0 || v >= 1) {
-            throw new IllegalArgumentException("--val must be in [0, 1), got " + value);
-        }
-        return v;
+    /** The epochs the run will do: its own, or those its iterations take. */
+    private static int epochs(TrainingRequest request, DataSplit split) {
+        int m = split.train().samples();
+        int batch = request.batchSize() == 0 ? m : Math.min(request.batchSize(), m);
+        int perEpoch = (m + batch - 1) / batch;
+        return request.iterations() > 0 ? (int) ((request.iterations() + perEpoch - 1) / perEpoch) : request.epochs();
     }
 
     private static String describe(DataSplit split) {

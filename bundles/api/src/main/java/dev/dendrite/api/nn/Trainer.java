@@ -6,7 +6,7 @@ import dev.dendrite.api.math.Matrix;
 import org.osgi.annotation.versioning.ProviderType;
 
 /**
- * The training service: builds the network the spec describes, resolves its plug-ins by name in
+ * The training service: builds the network the request describes, resolves its plug-ins by name in
  * the service registry (highest {@code service.ranking} wins), and runs mini-batch gradient
  * descent. A run binds its plug-ins when it starts and keeps them until it ends. Thread safe:
  * concurrent runs share nothing.
@@ -15,29 +15,45 @@ import org.osgi.annotation.versioning.ProviderType;
 public interface Trainer {
 
     /**
-     * Trains on {@code data.train()}, reporting on {@code data.validation()} too when present.
+     * Trains on {@code data.train()}, reporting on {@code data.validation()} too when present,
+     * from a seeded initialization, or from the weights of {@code start} when it is not null (warm
+     * start, fine-tuning, tracing a saved model): the start model's architecture then wins over
+     * the request's layers and activations, and its input and output widths must fit the data.
+     * A thread interrupt stops the run at the next iteration with a
+     * {@link TrainingInterruptedException} carrying the last completed epoch.
      *
-     * @throws IllegalArgumentException for a bad spec or an unknown plug-in name (the message
-     *                                  lists the available names)
-     * @throws IllegalStateException    when training diverges (the cost is no longer finite)
+     * @throws IllegalArgumentException    for an unknown plug-in name (the message lists the
+     *                                     available names), an optimizer hyperparameter the
+     *                                     optimizer does not have, or a start model that does not
+     *                                     fit the data
+     * @throws IllegalStateException       when training diverges (the cost is no longer finite)
+     * @throws TrainingInterruptedException when a plug-in goes away or the thread is interrupted
      */
-    TrainingResult train(TrainingSpec spec, DataSplit data, TrainingListener listener);
+    TrainingResult train(TrainingRequest request, DataSplit data, TrainingListener listener, Model start);
+
+    /** As {@link #train(TrainingRequest, DataSplit, TrainingListener, Model)} from a seeded initialization. */
+    default TrainingResult train(TrainingRequest request, DataSplit data, TrainingListener listener) {
+        return train(request, data, listener, null);
+    }
 
     /**
-     * As {@link #train(TrainingSpec, DataSplit, TrainingListener)}, starting from the weights of
-     * {@code start} instead of a seeded initialization (warm start, fine-tuning, tracing a saved
-     * model). The start model's architecture wins over the spec's layers and activations; its
-     * input and output widths must fit the data.
+     * As {@link #train(TrainingRequest, DataSplit, TrainingListener)}.
      *
-     * @throws IllegalArgumentException if the model does not fit the data
-     * @throws UnsupportedOperationException if this trainer cannot start from a model (the
-     *                                       platform's can; test doubles need not)
+     * @deprecated since 1.1, use {@link #train(TrainingRequest, DataSplit, TrainingListener)}; removed in 2.0
      */
+    @Deprecated
+    default TrainingResult train(TrainingSpec spec, DataSplit data, TrainingListener listener) {
+        return train(spec.toRequest(), data, listener, null);
+    }
+
+    /**
+     * As {@link #train(TrainingRequest, DataSplit, TrainingListener, Model)}.
+     *
+     * @deprecated since 1.1, use {@link #train(TrainingRequest, DataSplit, TrainingListener, Model)}; removed in 2.0
+     */
+    @Deprecated
     default TrainingResult train(TrainingSpec spec, DataSplit data, TrainingListener listener, Model start) {
-        if (start == null) {
-            return train(spec, data, listener);
-        }
-        throw new UnsupportedOperationException("this trainer cannot start from a model");
+        return train(spec.toRequest(), data, listener, start);
     }
 
     /**

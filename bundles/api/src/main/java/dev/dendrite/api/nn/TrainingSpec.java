@@ -6,7 +6,10 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * What to train: the architecture, the plug-ins by name and the hyperparameters.
+ * What to train, as version 1.0 of this package said it: use {@link TrainingRequest}, made by its
+ * builder, which this record converts to ({@link #toRequest()}).
+ *
+ * @deprecated since 1.1, replaced by {@link TrainingRequest}; removed in 2.0
  *
  * <p>Training runs for {@code epochs} passes over the training data, or, when
  * {@code iterations} &gt; 0, for exactly that many mini-batch updates. One epoch is
@@ -41,6 +44,7 @@ import java.util.Map;
  * @param monitor          what early stopping watches: {@code loss}, a metric, or either with
  *                         {@code val_}; null for {@code val_loss} (or {@code loss} without validation)
  */
+@Deprecated
 public record TrainingSpec(
         List<Integer> hiddenLayers,
         String activation,
@@ -106,6 +110,34 @@ public record TrainingSpec(
     /** Defaults: one hidden layer of 16 tanh units, sgd at its default rate, batch 32, 100 epochs, seed 42. */
     public static TrainingSpec defaults() {
         return new TrainingSpec(List.of(16), "tanh", null, null, "sgd", Map.of(), 32, 100, 0, 42, null);
+    }
+
+    /**
+     * The same request as a {@link TrainingRequest}: the hyperparameter {@code lr} becomes its
+     * learning rate, the other hyperparameters its optimizer hyperparameters.
+     */
+    public TrainingRequest toRequest() {
+        TrainingRequest.Builder b = TrainingRequest.builder().hiddenLayers(hiddenLayers).activation(activation)
+                .outputActivation(outputActivation).loss(loss).optimizer(optimizer).seed(seed).backend(backend)
+                .initializer(initializer).l2(l2).dropout(dropout).schedule(schedule).patience(patience).monitor(monitor);
+        hyperparameters.forEach((name, value) -> {
+            if (name.equals("lr")) {
+                b.learningRate(value);
+            } else {
+                b.optimizerHyperparameter(name, value);
+            }
+        });
+        if (batchSize == 0) {
+            b.fullBatch();
+        } else {
+            b.batchSize(batchSize);
+        }
+        if (iterations > 0) {
+            b.iterations(iterations);
+        } else {
+            b.epochs(epochs);
+        }
+        return b.build();
     }
 
     /** A builder starting from this spec. */

@@ -1,0 +1,14 @@
+/**
+ * Command options defined once: each {@link dev.dendrite.options.Option} has a name, a value
+ * type, help, a default and a completion source; {@link dev.dendrite.options.TrainingOptions} is
+ * the table of the training request's options, read by every command that trains, by the tuner's
+ * search-space names and by the model provenance; {@link dev.dendrite.options.CommandSyntax}
+ * parses a command line against a command's options, names an unknown option with the nearest
+ * known one, writes {@code --help} and tells the console what to complete.
+ */
+@Export
+@Version("1.0.0")
+package dev.dendrite.options;
+
+import org.osgi.annotation.bundle.Export;
+import org.osgi.annotation.versioning.Version;
