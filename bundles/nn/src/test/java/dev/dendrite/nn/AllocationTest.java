@@ -8,7 +8,7 @@ import dev.dendrite.api.data.FeatureScaling;
 import dev.dendrite.api.data.Task;
 import dev.dendrite.api.math.Matrix;
 import dev.dendrite.api.nn.TrainingListener;
-import dev.dendrite.api.nn.TrainingSpec;
+import dev.dendrite.api.nn.TrainingRequest;
 import java.lang.management.ManagementFactory;
 import java.util.List;
 import java.util.Random;
@@ -49,7 +49,7 @@ class AllocationTest {
             }
         };
         for (String optimizer : List.of("sgd", "adam")) {
-            TrainingSpec spec = TrainingSpec.defaults().toBuilder().hiddenLayers(List.of(64, 32)).activation("relu")
+            TrainingRequest spec = TrainingRequest.builder().hiddenLayers(List.of(64, 32)).activation("relu")
                     .optimizer(optimizer).batchSize(128).epochs(epochs).l2(0.01).dropout(0.1).build();
             new NetworkTrainer(new LocalPlugins()).train(spec, new DataSplit(data, null, FeatureScaling.identity(20)), probe);
             assertEquals(0, allocated[1] - allocated[0], optimizer + ": bytes allocated by 20 iterations");

@@ -13,7 +13,7 @@ import dev.dendrite.api.math.Matrix;
 import dev.dendrite.api.nn.EpochReport;
 import dev.dendrite.api.nn.TrainingListener;
 import dev.dendrite.api.nn.TrainingResult;
-import dev.dendrite.api.nn.TrainingSpec;
+import dev.dendrite.api.nn.TrainingRequest;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
@@ -59,7 +59,8 @@ class NetworkTrainerTest {
                 iterations.add(iteration);
             }
         };
-        TrainingSpec spec = TrainingSpec.defaults().withBatchSize(batch).withEpochs(3);
+        TrainingRequest.Builder builder = TrainingRequest.builder().epochs(3);
+        TrainingRequest spec = (batch == 0 ? builder.fullBatch() : builder.batchSize(batch)).build();
         TrainingResult result = trainer.train(spec, split(xor(500, 1)), counter);
         assertEquals(List.of(expectedPerEpoch), perEpoch);
         assertEquals(3L * expectedPerEpoch, iterations.size());
@@ -70,7 +71,7 @@ class NetworkTrainerTest {
 
     @Test
     void anIterationBudgetStopsMidEpoch() {
-        TrainingSpec spec = TrainingSpec.defaults().withBatchSize(100).withIterations(7);
+        TrainingRequest spec = TrainingRequest.builder().batchSize(100).iterations(7).build();
         TrainingResult result = trainer.train(spec, split(xor(500, 1)), TrainingListener.NONE);
         assertEquals(7, result.iterations());
         assertEquals(2, result.history().size(), "5 iterations in epoch 1, 2 in epoch 2");
@@ -78,8 +79,8 @@ class NetworkTrainerTest {
 
     @Test
     void xorIsLearnedToFullTrainingAccuracy() {
-        TrainingSpec spec = TrainingSpec.defaults().withHiddenLayers(List.of(8)).withOptimizer("adam")
-                .withHyperparameter("lr", 0.05).withEpochs(100);
+        TrainingRequest spec = TrainingRequest.builder().hiddenLayers(List.of(8)).optimizer("adam")
+                .learningRate(0.05).epochs(100).build();
         TrainingResult result = trainer.train(spec, split(xor(200, 3)), TrainingListener.NONE);
         assertEquals(1.0, result.last().trainMetric());
         assertTrue(result.last().trainCost() < result.history().get(0).trainCost());
@@ -87,10 +88,10 @@ class NetworkTrainerTest {
 
     @Test
     void theSameSeedGivesBitIdenticalWeights() {
-        TrainingSpec spec = TrainingSpec.defaults().withEpochs(5);
+        TrainingRequest spec = TrainingRequest.builder().epochs(5).build();
         TrainingResult a = trainer.train(spec, split(xor(100, 1)), TrainingListener.NONE);
         TrainingResult b = trainer.train(spec, split(xor(100, 1)), TrainingListener.NONE);
-        TrainingResult c = trainer.train(spec.withSeed(43), split(xor(100, 1)), TrainingListener.NONE);
+        TrainingResult c = trainer.train(spec.toBuilder().seed(43).build(), split(xor(100, 1)), TrainingListener.NONE);
         assertArrayEquals(a.model().layers().get(0).weights().data(), b.model().layers().get(0).weights().data());
         assertTrue(!a.model().layers().get(0).weights().equals(c.model().layers().get(0).weights()));
     }
@@ -100,7 +101,7 @@ class NetworkTrainerTest {
         DataSet all = xor(200, 5);
         DataSplit data = new DataSplit(all.select(range(0, 150)), all.select(range(150, 200)), FeatureScaling.identity(2));
         List<EpochReport> reports = new ArrayList<>();
-        trainer.train(TrainingSpec.defaults().withEpochs(4), data, new TrainingListener() {
+        trainer.train(TrainingRequest.builder().epochs(4).build(), data, new TrainingListener() {
             @Override
             public void epoch(EpochReport report) {
                 reports.add(report);
@@ -123,8 +124,8 @@ class NetworkTrainerTest {
             t[j] = 3 * x.get(0, j) - 1;
         }
         DataSet line = new DataSet("line", List.of("x"), x, t, Task.REGRESSION, List.of());
-        TrainingResult result = trainer.train(TrainingSpec.defaults().withHiddenLayers(List.of()).withEpochs(200)
-                .withHyperparameter("lr", 0.1), split(line), TrainingListener.NONE);
+        TrainingResult result = trainer.train(TrainingRequest.builder().hiddenLayers(List.of()).epochs(200)
+                .learningRate(0.1).build(), split(line), TrainingListener.NONE);
         assertEquals("mse", result.last().metric());
         assertEquals("linear", result.model().layers().get(0).activation());
         assertEquals(3.0, result.model().layers().get(0).weights().get(0, 0), 1e-3);
@@ -134,7 +135,7 @@ class NetworkTrainerTest {
 
     @Test
     void predictReproducesTheTrainedOutputs() {
-        TrainingResult result = trainer.train(TrainingSpec.defaults().withEpochs(3), split(xor(50, 2)), TrainingListener.NONE);
+        TrainingResult result = trainer.train(TrainingRequest.builder().epochs(3).build(), split(xor(50, 2)), TrainingListener.NONE);
         Matrix out = trainer.predict(result.model(), xor(50, 2).x());
         assertEquals(1, out.rows());
         assertEquals(50, out.cols());
@@ -146,31 +147,51 @@ class NetworkTrainerTest {
     @Test
     void unknownPluginNamesListTheAvailableOnes() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> trainer.train(TrainingSpec.defaults().withActivation("swish"), split(xor(20, 1)), TrainingListener.NONE));
+                () -> trainer.train(TrainingRequest.builder().activation("swish").build(), split(xor(20, 1)), TrainingListener.NONE));
         assertEquals("unknown activation 'swish' (available: leaky_relu, linear, relu, sigmoid, softmax, tanh)", e.getMessage());
         e = assertThrows(IllegalArgumentException.class,
-                () -> trainer.train(TrainingSpec.defaults().withOptimizer("lion"), split(xor(20, 1)), TrainingListener.NONE));
+                () -> trainer.train(TrainingRequest.builder().optimizer("lion").build(), split(xor(20, 1)), TrainingListener.NONE));
         assertEquals("unknown optimizer 'lion' (available: adam, adamw, momentum, rmsprop, sgd)", e.getMessage());
         e = assertThrows(IllegalArgumentException.class,
-                () -> trainer.train(TrainingSpec.defaults().withLoss("hinge"), split(xor(20, 1)), TrainingListener.NONE));
+                () -> trainer.train(TrainingRequest.builder().loss("hinge").build(), split(xor(20, 1)), TrainingListener.NONE));
         assertTrue(e.getMessage().startsWith("unknown loss 'hinge' (available: binary_crossentropy"), e.getMessage());
     }
 
     @Test
     void unknownHyperparametersAreRejected() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> trainer.train(TrainingSpec.defaults().withHyperparameter("beta1", 0.9), split(xor(20, 1)), TrainingListener.NONE));
-        assertEquals("optimizer sgd has no hyperparameter 'beta1' (it has: lr)", e.getMessage());
+                () -> trainer.train(TrainingRequest.builder().optimizerHyperparameter("beta1", 0.9).build(), split(xor(20, 1)), TrainingListener.NONE));
+        assertEquals("optimizer sgd has no hyperparameter 'beta1' (it has: none besides the learning rate)", e.getMessage());
     }
 
     @Test
-    void badHyperparametersAreRejectedBySpec() {
-        assertEquals("learning rate must be positive, got 0.0", assertThrows(IllegalArgumentException.class,
-                () -> TrainingSpec.defaults().withHyperparameter("lr", 0)).getMessage());
-        assertEquals("layer width must be positive, got 0", assertThrows(IllegalArgumentException.class,
-                () -> TrainingSpec.defaults().withHiddenLayers(List.of(4, 0))).getMessage());
-        assertEquals("batch size must be positive, got -1", assertThrows(IllegalArgumentException.class,
-                () -> TrainingSpec.defaults().withBatchSize(-1)).getMessage());
+    void theLearningRateIsNoHyperparameterOfTheMap() {
+        assertEquals("the learning rate is not an optimizer hyperparameter: set it as the learning rate (--lr)",
+                assertThrows(IllegalArgumentException.class, () -> TrainingRequest.builder().optimizerHyperparameter("lr", 0.1))
+                        .getMessage());
+    }
+
+    @Test
+    @SuppressWarnings("deprecation")
+    void aSpecOfApi10StillTrainsWithItsLrAsTheLearningRate() {
+        TrainingResult result = trainer.train(dev.dendrite.api.nn.TrainingSpec.defaults().withHyperparameter("lr", 0.5).withEpochs(2),
+                split(xor(20, 1)), TrainingListener.NONE);
+        assertEquals("0.5", result.model().provenance().get("lr"));
+        assertEquals(0.5, result.history().get(0).learningRate());
+    }
+
+    @Test
+    void badValuesAreRefusedByTheRequestBuilder() {
+        assertEquals("the learning rate must be a positive number, got 0.0", assertThrows(IllegalArgumentException.class,
+                () -> TrainingRequest.builder().learningRate(0)).getMessage());
+        assertEquals("the learning rate must be a positive number, got NaN", assertThrows(IllegalArgumentException.class,
+                () -> TrainingRequest.builder().learningRate(Double.NaN)).getMessage());
+        assertEquals("a layer width must be a positive integer, got 0", assertThrows(IllegalArgumentException.class,
+                () -> TrainingRequest.builder().hiddenLayers(List.of(4, 0))).getMessage());
+        assertEquals("the batch size must be a positive integer, got -1", assertThrows(IllegalArgumentException.class,
+                () -> TrainingRequest.builder().batchSize(-1)).getMessage());
+        assertEquals("the number of iterations must be a positive integer, got 0", assertThrows(IllegalArgumentException.class,
+                () -> TrainingRequest.builder().iterations(0)).getMessage());
     }
 
     @Test
@@ -181,7 +202,7 @@ class NetworkTrainerTest {
         java.util.Arrays.fill(t, 1e6);
         DataSet big = new DataSet("big", List.of("x"), x, t, Task.REGRESSION, List.of());
         IllegalStateException e = assertThrows(IllegalStateException.class, () -> trainer.train(
-                TrainingSpec.defaults().withHyperparameter("lr", 10).withEpochs(50), split(big), TrainingListener.NONE));
+                TrainingRequest.builder().learningRate(10).epochs(50).build(), split(big), TrainingListener.NONE));
         assertTrue(e.getMessage().startsWith("training diverged at epoch"), e.getMessage());
     }
 

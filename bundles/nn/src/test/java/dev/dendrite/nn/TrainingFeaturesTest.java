@@ -16,7 +16,7 @@ import dev.dendrite.api.nn.LearningRateSchedule;
 import dev.dendrite.api.nn.Metrics;
 import dev.dendrite.api.nn.TrainingListener;
 import dev.dendrite.api.nn.TrainingResult;
-import dev.dendrite.api.nn.TrainingSpec;
+import dev.dendrite.api.nn.TrainingRequest;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
@@ -42,7 +42,7 @@ class TrainingFeaturesTest {
     @Test
     void stepScheduleHalvesTheRateEveryTwoEpochs() {
         List<Double> rates = new ArrayList<>();
-        TrainingSpec spec = TrainingSpec.defaults().toBuilder().epochs(5).hyperparameter("lr", 0.1)
+        TrainingRequest spec = TrainingRequest.builder().epochs(5).learningRate(0.1)
                 .schedule(LearningRateSchedule.parse("step:0.5:2")).build();
         trainer.train(spec, NetworkTrainerTest.split(NetworkTrainerTest.xor(64, 1)), new TrainingListener() {
             @Override
@@ -56,7 +56,7 @@ class TrainingFeaturesTest {
 
     @Test
     void earlyStoppingOnLossKeepsTheLowestValidationLoss() {
-        TrainingSpec spec = TrainingSpec.defaults().toBuilder().epochs(300).optimizer("adam").hyperparameter("lr", 0.05)
+        TrainingRequest spec = TrainingRequest.builder().epochs(300).optimizer("adam").learningRate(0.05)
                 .hiddenLayers(List.of(32)).patience(5).build();
         DataSplit data = noisyXor();
         TrainingResult result = trainer.train(spec, data, TrainingListener.NONE);
@@ -71,7 +71,7 @@ class TrainingFeaturesTest {
 
     @Test
     void earlyStoppingOnAccuracyKeepsTheHighestAccuracy() {
-        TrainingSpec spec = TrainingSpec.defaults().toBuilder().epochs(200).optimizer("adam").hyperparameter("lr", 0.05)
+        TrainingRequest spec = TrainingRequest.builder().epochs(200).optimizer("adam").learningRate(0.05)
                 .patience(4).monitor("val_accuracy").build();
         TrainingResult result = trainer.train(spec, noisyXor(), TrainingListener.NONE);
         double best = result.history().stream().mapToDouble(EpochReport::validationMetric).max().orElseThrow();
@@ -82,7 +82,7 @@ class TrainingFeaturesTest {
 
     @Test
     void anUnknownMonitorListsTheChoices() {
-        TrainingSpec spec = TrainingSpec.defaults().toBuilder().patience(3).monitor("val_r2").build();
+        TrainingRequest spec = TrainingRequest.builder().patience(3).monitor("val_r2").build();
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> trainer.train(spec, noisyXor(), TrainingListener.NONE));
         assertEquals("cannot monitor 'val_r2' (available: loss, accuracy, precision, recall, f1, val_loss, val_accuracy, "
                 + "val_precision, val_recall, val_f1)", e.getMessage());
@@ -154,27 +154,30 @@ class TrainingFeaturesTest {
 
     @Test
     void theSpecsInitializerOverridesTheActivations() {
-        TrainingSpec spec = TrainingSpec.defaults().toBuilder().initializer("small").epochs(1).iterations(1).build();
+        TrainingRequest spec = TrainingRequest.builder().initializer("small").epochs(1).iterations(1).build();
         TrainingResult result = trainer.train(spec, NetworkTrainerTest.split(NetworkTrainerTest.xor(64, 1)), TrainingListener.NONE);
-        assertEquals("small", result.model().provenance().get("initializer"));
+        assertEquals("small", result.model().provenance().get("init"));
     }
 
     @Test
     void theModelRecordsItsProvenance() {
-        TrainingResult result = trainer.train(TrainingSpec.defaults().withEpochs(2),
+        TrainingResult result = trainer.train(TrainingRequest.builder().epochs(2).build(),
                 NetworkTrainerTest.split(NetworkTrainerTest.xor(64, 1)), TrainingListener.NONE);
         var p = result.model().provenance();
         assertEquals("42", p.get("seed"));
         assertEquals("16", p.get("layers"));
         assertEquals("local", p.get("plugin activation tanh"));
-        assertTrue(p.get("hyperparameters").startsWith("lr="), p.toString());
+        assertEquals("0.1", p.get("lr"), "the rate used, here sgd's default");
+        assertEquals("2", p.get("epochs"));
+        assertEquals(List.of("platform", "created", "data", "layers", "activation", "optimizer", "lr", "batch", "epochs", "l2",
+                "dropout", "schedule", "patience", "seed"), List.copyOf(p.keySet()).subList(0, 14));
         assertTrue(p.containsKey("created") && p.containsKey("platform"));
     }
 
     @Test
     void evaluateAgreesWithTheFinalTrainingMetrics() {
         DataSplit data = noisyXor();
-        TrainingResult result = trainer.train(TrainingSpec.defaults().withEpochs(20), data, TrainingListener.NONE);
+        TrainingResult result = trainer.train(TrainingRequest.builder().epochs(20).build(), data, TrainingListener.NONE);
         Metrics m = trainer.evaluate(result.model(), data.validation());
         assertEquals(result.validation().cost(), m.cost(), 1e-12);
         assertEquals(result.validation().get("accuracy"), m.get("accuracy"), 0);
@@ -201,7 +204,7 @@ class TrainingFeaturesTest {
             }
         };
         var e = assertThrows(dev.dendrite.api.nn.TrainingInterruptedException.class,
-                () -> trainer.train(TrainingSpec.defaults().withEpochs(10), data, unplugAfterThirdEpoch));
+                () -> trainer.train(TrainingRequest.builder().epochs(10).build(), data, unplugAfterThirdEpoch));
         assertEquals("the activation 'tanh' of bundle tanh-bundle 1.0.0 [9] went away during epoch 4; the model of epoch 3 is kept",
                 e.getMessage());
         TrainingResult partial = e.partial();
@@ -212,8 +215,38 @@ class TrainingFeaturesTest {
     }
 
     @Test
+    void anInterruptStopsTheRunBeforeTheNextIterationKeepingTheLastCompletedEpoch() {
+        DataSplit data = noisyXor();
+        TrainingListener interruptDuringEpoch3 = new TrainingListener() {
+            @Override
+            public void iteration(int epoch, long iteration, double batchCost) {
+                if (epoch == 3) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+        };
+        var e = assertThrows(dev.dendrite.api.nn.TrainingInterruptedException.class,
+                () -> trainer.train(TrainingRequest.builder().epochs(1_000_000).build(), data, interruptDuringEpoch3));
+        assertEquals("interrupted at epoch 3; the model of epoch 2 is kept", e.getMessage());
+        assertEquals(2, e.partial().history().size());
+        assertTrue(!Thread.currentThread().isInterrupted(), "the interrupt is consumed, so the kept model can be saved");
+    }
+
+    @Test
+    void earlyStoppingWithoutValidationDataIsRefusedUnlessItWatchesTheTrainingLoss() {
+        DataSplit noValidation = NetworkTrainerTest.split(NetworkTrainerTest.xor(64, 1));
+        var e = assertThrows(IllegalArgumentException.class,
+                () -> trainer.train(TrainingRequest.builder().patience(3).build(), noValidation, TrainingListener.NONE));
+        assertEquals("early stopping (patience 3) watches val_loss, but there is no validation data: hold some out (--val),"
+                + " or watch the training loss (--monitor loss)", e.getMessage());
+        TrainingResult result = trainer.train(TrainingRequest.builder().patience(3).monitor("loss").epochs(5).build(),
+                noValidation, TrainingListener.NONE);
+        assertEquals(5, result.history().size());
+    }
+
+    @Test
     void aListenerCanStopTheRunAfterAnEpoch() {
-        TrainingResult result = trainer.train(TrainingSpec.defaults().withEpochs(10), noisyXor(), new TrainingListener() {
+        TrainingResult result = trainer.train(TrainingRequest.builder().epochs(10).build(), noisyXor(), new TrainingListener() {
             private int epochs;
 
             @Override
@@ -235,7 +268,7 @@ class TrainingFeaturesTest {
         List<Double> before = new ArrayList<>();
         List<Double> gradient = new ArrayList<>();
         List<Double> after = new ArrayList<>();
-        TrainingSpec spec = TrainingSpec.defaults().toBuilder().iterations(1).hyperparameter("lr", 0.5).batchSize(0).build();
+        TrainingRequest spec = TrainingRequest.builder().iterations(1).learningRate(0.5).fullBatch().build();
         trainer.train(spec, NetworkTrainerTest.split(NetworkTrainerTest.xor(16, 1)), new TrainingListener() {
             @Override
             public void backpropagated(dev.dendrite.api.nn.Propagation p) {
@@ -269,7 +302,7 @@ class TrainingFeaturesTest {
         }
         DataSet all = new DataSet("affine", List.of("a", "b"), x, t, Task.REGRESSION, List.of());
         DataSplit data = new DataSplit(all.select(range(0, 240)), all.select(range(240, 300)), FeatureScaling.identity(2));
-        TrainingResult result = trainer.train(TrainingSpec.defaults().withEpochs(100), data, TrainingListener.NONE);
+        TrainingResult result = trainer.train(TrainingRequest.builder().epochs(100).build(), data, TrainingListener.NONE);
         assertTrue(result.validation().get("r2") > 0.99, "r2 " + result.validation().get("r2"));
         Matrix predicted = trainer.predict(result.model(), data.validation().x());
         double squared = 0;
@@ -281,7 +314,7 @@ class TrainingFeaturesTest {
         assertEquals(result.validation().get("mse"), trainer.evaluate(result.model(), data.validation()).get("mse"), 1e-9);
 
         // continuing from the saved model (in target units) with a negligible step keeps its predictions
-        TrainingResult again = trainer.train(TrainingSpec.defaults().toBuilder().hyperparameter("lr", 1e-12).iterations(1).build(),
+        TrainingResult again = trainer.train(TrainingRequest.builder().learningRate(1e-12).iterations(1).build(),
                 data, TrainingListener.NONE, result.model());
         assertEquals(result.validation().get("mse"), again.validation().get("mse"), 1e-6);
     }
@@ -289,10 +322,10 @@ class TrainingFeaturesTest {
     @Test
     void trainingCanStartFromASavedModel() {
         DataSplit data = noisyXor();
-        TrainingResult first = trainer.train(TrainingSpec.defaults().toBuilder().hiddenLayers(List.of(6)).epochs(3).build(),
+        TrainingResult first = trainer.train(TrainingRequest.builder().hiddenLayers(List.of(6)).epochs(3).build(),
                 data, TrainingListener.NONE);
         List<Double> start = new ArrayList<>();
-        TrainingSpec other = TrainingSpec.defaults().toBuilder().hiddenLayers(List.of(99, 99)).activation("relu").epochs(1).build();
+        TrainingRequest other = TrainingRequest.builder().hiddenLayers(List.of(99, 99)).activation("relu").epochs(1).build();
         TrainingResult second = trainer.train(other, data, new TrainingListener() {
             @Override
             public void backpropagated(dev.dendrite.api.nn.Propagation p) {

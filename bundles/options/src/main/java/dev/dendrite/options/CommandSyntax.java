@@ -219,7 +219,8 @@ public final class CommandSyntax {
                 nearest = known;
             }
         }
-        String hint = nearest != null && best <= Math.max(2, given.length() / 2) ? "; did you mean --" + nearest + "?" : "";
+        int close = given.length() < 3 ? 0 : Math.max(2, given.length() / 3);
+        String hint = nearest != null && best <= close ? "; did you mean --" + nearest + "?" : "";
         return name + " has no option " + flag + hint + " (" + name + " --help)";
     }
 

@@ -5,7 +5,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Consumer;
 import java.util.function.Function;
+import java.util.stream.Collectors;
 
 /**
  * One command option, defined once: its name ({@code lr} for {@code --lr}), the label of its
@@ -76,6 +78,15 @@ public final class Option<T> {
         });
     }
 
+    /**
+     * Comma-separated integers, e.g. {@code 1,4,16}; {@code none} for an empty list: the form of
+     * {@code --layers}, read by the same code for every option that takes such a list.
+     */
+    public static Option<List<Integer>> integers(String name, String label, String help) {
+        return of(name, label, help, Option::integers)
+                .writer(values -> values.isEmpty() ? "none" : values.stream().map(String::valueOf).collect(Collectors.joining(",")));
+    }
+
     /** A 64-bit integer. */
     public static Option<Long> longInteger(String name, String help) {
         return of(name, "N", help, Option::longInteger);
@@ -84,6 +95,20 @@ public final class Option<T> {
     /** A finite number. */
     public static Option<Double> number(String name, String label, String help) {
         return of(name, label, help, Option::number);
+    }
+
+    /**
+     * A copy that also passes every value read to {@code check}, which throws
+     * {@link IllegalArgumentException} saying what is wrong: a range that is one command's own,
+     * refused where the value is read, with the option's name like every other bad value.
+     */
+    public Option<T> checked(Consumer<? super T> check) {
+        Reader<T> checking = text -> {
+            T value = reader.read(text);
+            check.accept(value);
+            return value;
+        };
+        return new Option<>(name, label, help, checking, writer, defaultText, completion);
     }
 
     /** A copy whose help shows {@code text} as the default. */
