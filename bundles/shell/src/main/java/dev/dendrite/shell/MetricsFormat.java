@@ -2,6 +2,7 @@ package dev.dendrite.shell;
 
 import dev.dendrite.api.nn.Metrics;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /** Prints metrics plainly, as scripts read them ({@code loss 0.1234  accuracy 0.9667 …}), and confusion matrices as tables. */
@@ -12,11 +13,20 @@ final class MetricsFormat {
 
     /** E.g. {@code loss 0.0812  accuracy 0.9667  precision 0.9697  recall 0.9667  f1 0.9666}. */
     static String line(Metrics m) {
-        StringBuilder s = new StringBuilder("loss ").append(Options.format(m.cost()));
+        StringBuilder s = new StringBuilder("loss ").append(number(m.cost()));
         for (Map.Entry<String, Double> e : m.values().entrySet()) {
-            s.append("  ").append(e.getKey()).append(' ').append(Options.format(e.getValue()));
+            s.append("  ").append(e.getKey()).append(' ').append(number(e.getValue()));
         }
         return s.toString();
+    }
+
+    /** A number as scripts read it: four decimals, or scientific for very small or large values; {@code -} for NaN. */
+    static String number(double v) {
+        if (Double.isNaN(v)) {
+            return "-";
+        }
+        double a = Math.abs(v);
+        return String.format(Locale.ROOT, a != 0 && (a < 1e-3 || a >= 1e6) ? "%.4e" : "%.4f", v);
     }
 
     /** The confusion matrix with class labels: rows are true classes, columns predicted ones. */

@@ -19,8 +19,14 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import dev.dendrite.api.nn.TrainingRequest;
+import dev.dendrite.options.Arguments;
+import dev.dendrite.options.CommandCatalog;
+import dev.dendrite.options.CommandSyntax;
+import dev.dendrite.options.Completion;
+import dev.dendrite.options.Option;
+import dev.dendrite.options.TrainingOptions;
 import org.apache.felix.service.command.Descriptor;
-import org.apache.felix.service.command.Parameter;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -33,12 +39,31 @@ import org.osgi.service.component.annotations.Reference;
  * <p>A prediction is a class label, the one whose output unit of A[L] is largest (for a single
  * sigmoid unit, {@code classes[1]} when a ≥ 0.5, else {@code classes[0]}), or the regression value.
  */
-@Component(service = ModelCommands.class, property = {
+@Component(service = {ModelCommands.class, CommandCatalog.class}, property = {
         "osgi.command.scope=ml",
         "osgi.command.function=models",
         "osgi.command.function=eval",
         "osgi.command.function=predict"})
-public final class ModelCommands {
+public final class ModelCommands implements CommandCatalog {
+    static final Option<String> OUT = Option.text("out", "FILE",
+            "write the predictions to this file (header 'prediction', then one line per row) instead of the console")
+            .completion(Completion.FILE);
+
+    static final CommandSyntax MODELS = CommandSyntax.command("ml:models",
+            "lists the saved models: name, task, layer widths n[0]-n[1]-…-n[L], when created, file size").build();
+    static final CommandSyntax EVAL = CommandSyntax.command("ml:eval", "evaluates a saved model on a data set: the loss, then"
+                    + " accuracy, precision, recall, f1 and the confusion matrix (classification) or mse, mae, r2 (regression)")
+            .options(TrainingOptions.only("seed"))
+            .argument("MODEL", "a saved model (ml:models) or the path of a model file", Completion.MODEL)
+            .argument("DATASET", "a built-in data set or a data file with the model's feature and target columns", Completion.DATASET)
+            .build();
+    static final CommandSyntax PREDICT = CommandSyntax.command("ml:predict",
+                    "predicts with a saved model: one class label or regression value per row of the file")
+            .option(OUT)
+            .argument("MODEL", "a saved model (ml:models) or the path of a model file", Completion.MODEL)
+            .argument("FILE", "a data file with the model's feature columns (a target column is ignored)", Completion.FILE)
+            .build();
+
     private final ModelStore store;
     private final Trainer trainer;
     private final DataService data;
@@ -50,8 +75,17 @@ public final class ModelCommands {
         this.data = data;
     }
 
+    @Override
+    public List<CommandSyntax> commands() {
+        return List.of(MODELS, EVAL, PREDICT);
+    }
+
     @Descriptor("lists the saved models: name, task, layer widths n[0]-n[1]-…-n[L], when created, file size")
-    public String models() {
+    public Object models(@Descriptor("--help, or nothing") String... words) {
+        return MODELS.run(words, option -> null, arguments -> models());
+    }
+
+    private String models() {
         List<ModelInfo> infos = store.list();
         if (infos.isEmpty()) {
             return "(no models in " + store.folder() + ")";
@@ -72,40 +106,38 @@ public final class ModelCommands {
         return s.toString().stripTrailing();
     }
 
-    @Descriptor("evaluates a saved model on a data set: prints the loss, then accuracy, precision, recall, f1 and the"
-            + " confusion matrix (classification) or mse, mae, r2 (regression), one per line")
-    public String eval(
-            @Descriptor("random seed of a built-in data set")
-            @Parameter(names = "--seed", absentValue = "42") String seed,
-            @Descriptor("a saved model (see ml:models) or the path of a model file")
-            String model,
-            @Descriptor("a built-in data set or a data file with the model's feature and target columns")
-            String dataset) {
+    @Descriptor("evaluates a saved model on a data set; ml:eval --help lists the options")
+    public Object eval(@Descriptor("[--seed N] MODEL DATASET") String... words) {
+        TrainingRequest defaults = TrainingRequest.builder().build();
+        return EVAL.run(words, option -> TrainingOptions.show(option, defaults),
+                arguments -> eval(arguments.positional(0), arguments.positional(1), arguments.get(TrainingOptions.SEED, defaults.seed())));
+    }
+
+    private String eval(String model, String dataset, long seed) {
         Model m = store.load(model);
-        DataSet set = data.load(dataset, m.schema(), Options.longValue("--seed", seed));
+        DataSet set = data.load(dataset, m.schema(), seed);
         Metrics metrics = trainer.evaluate(m, set);
         StringBuilder s = new StringBuilder();
         s.append(String.format("model %s on %s: %d samples%n", model, set.name(), set.samples()));
-        s.append("loss ").append(Options.format(metrics.cost())).append('\n');
-        metrics.values().forEach((name, value) -> s.append(name).append(' ').append(Options.format(value)).append('\n'));
+        s.append("loss ").append(MetricsFormat.number(metrics.cost())).append('\n');
+        metrics.values().forEach((name, value) -> s.append(name).append(' ').append(MetricsFormat.number(value)).append('\n'));
         if (metrics.confusion() != null) {
             s.append("confusion matrix:\n").append(MetricsFormat.confusion(metrics.confusion(), m.classes()));
         }
         return s.toString().stripTrailing();
     }
 
-    @Descriptor("predicts with a saved model: one class label or regression value per row of the source")
-    public String predict(
-            @Descriptor("write the predictions to this file (header 'prediction', then one line per row) instead of the console")
-            @Parameter(names = "--out", absentValue = "") String out,
-            @Descriptor("a saved model (see ml:models) or the path of a model file")
-            String model,
-            @Descriptor("a data file with the model's feature columns (a target column is ignored)")
-            String source) {
+    @Descriptor("predicts with a saved model, one class label or value per row; ml:predict --help lists the options")
+    public Object predict(@Descriptor("[--out FILE] MODEL FILE") String... words) {
+        return PREDICT.run(words, option -> null, this::predict);
+    }
+
+    private String predict(Arguments arguments) {
+        String model = arguments.positional(0);
         Model m = store.load(model);
-        Matrix x = data.features(source, m.schema());
+        Matrix x = data.features(arguments.positional(1), m.schema());
         List<String> predictions = predictions(model, m, trainer.predict(m, x));
-        String file = Options.optional(out);
+        String file = arguments.get(OUT);
         if (file == null) {
             return String.join("\n", predictions);
         }

@@ -49,10 +49,10 @@ final class ProgressPrinter implements TrainingListener {
     static String line(EpochReport r) {
         StringBuilder s = new StringBuilder();
         s.append(String.format("epoch %4d  iteration %6d  loss %s  %s %s", r.epoch(), r.iterations(),
-                Options.format(r.trainCost()), r.metric(), Options.format(r.trainMetric())));
+                MetricsFormat.number(r.trainCost()), r.metric(), MetricsFormat.number(r.trainMetric())));
         if (!Double.isNaN(r.validationCost())) {
-            s.append(String.format("  val_loss %s  val_%s %s", Options.format(r.validationCost()), r.metric(),
-                    Options.format(r.validationMetric())));
+            s.append(String.format("  val_loss %s  val_%s %s", MetricsFormat.number(r.validationCost()), r.metric(),
+                    MetricsFormat.number(r.validationMetric())));
         }
         return s.append(String.format("  %d ms", r.millis())).toString();
     }

@@ -2,7 +2,6 @@ package dev.dendrite.shell;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -19,7 +18,7 @@ import dev.dendrite.api.nn.Model;
 import dev.dendrite.api.nn.Trainer;
 import dev.dendrite.api.nn.TrainingListener;
 import dev.dendrite.api.nn.TrainingResult;
-import dev.dendrite.api.nn.TrainingSpec;
+import dev.dendrite.api.nn.TrainingRequest;
 import java.io.StringReader;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -46,7 +45,7 @@ class LearningCurvesTest {
         DataSet set = new DataSet("xor", List.of("x1", "x2"), XorData.X, new double[] {0, 1, 1, 0}, Task.CLASSIFICATION, List.of("0", "1"));
         Model model = new Model(List.of(new DenseLayer(new Matrix(1, 2), new Matrix(1, 1), "sigmoid")), "binary_crossentropy",
                 new DataSplit(set, null, FeatureScaling.identity(2)).schema(),
-                Map.of("data", "xor", "layers", "8", "optimizer", "sgd", "hyperparameters", "lr=0.1", "batch", "2"));
+                Map.of("data", "xor", "layers", "8", "optimizer", "sgd", "lr", "0.1", "batch", "2"));
         List<EpochReport> history = new ArrayList<>();
         for (int e = 1; e <= 4; e++) {
             Metrics train = new Metrics(1.0 / e, Map.of("accuracy", 0.5 + 0.1 * e), null);
@@ -82,7 +81,7 @@ class LearningCurvesTest {
                 assertTrue(s.getKey().endsWith("loss") ? y[i] > y[i - 1] : y[i] < y[i - 1], s.getKey() + " at epoch " + (i + 1));
             }
         }
-        assertTrue(Files.readString(file).contains("xor; hidden 8; sgd lr=0.1; batch 2; 2 iterations per epoch"));
+        assertTrue(Files.readString(file).contains("xor; hidden 8; sgd α 0.1; batch 2; 2 iterations per epoch"));
     }
 
     @Test
@@ -93,18 +92,17 @@ class LearningCurvesTest {
 
     @Test
     void theFileMustBeSvg() {
-        assertNull(LearningCurves.file(""));
         assertEquals(Path.of("a/b.SVG"), LearningCurves.file(" a/b.SVG "));
-        assertEquals("--curve: 'b.png' must name an .svg file",
+        assertEquals("'b.png' must name an .svg file",
                 assertThrows(IllegalArgumentException.class, () -> LearningCurves.file("b.png")).getMessage());
     }
 
     @Test
     void mlTrainWritesTheCurvesItWasAskedFor() throws Throwable {
-        List<TrainingSpec> runs = new ArrayList<>();
+        List<TrainingRequest> runs = new ArrayList<>();
         Trainer trainer = new Trainer() {
             @Override
-            public TrainingResult train(TrainingSpec spec, DataSplit data, TrainingListener listener) {
+            public TrainingResult train(TrainingRequest spec, DataSplit data, TrainingListener listener, Model start) {
                 runs.add(spec);
                 return result(true);
             }

@@ -20,7 +20,7 @@ import dev.dendrite.api.nn.Model;
 import dev.dendrite.api.nn.Trainer;
 import dev.dendrite.api.nn.TrainingListener;
 import dev.dendrite.api.nn.TrainingResult;
-import dev.dendrite.api.nn.TrainingSpec;
+import dev.dendrite.api.nn.TrainingRequest;
 import dev.dendrite.models.ModelStore;
 import dev.dendrite.models.store.FileModelStore;
 import java.lang.reflect.Method;
@@ -58,7 +58,7 @@ class ModelCommandsTest {
 
     private final Trainer trainer = new Trainer() {
         @Override
-        public TrainingResult train(TrainingSpec spec, DataSplit data, TrainingListener listener) {
+        public TrainingResult train(TrainingRequest spec, DataSplit data, TrainingListener listener, Model start) {
             throw new AssertionError("not used");
         }
 

@@ -16,7 +16,8 @@ import dev.dendrite.api.nn.Trainer;
 import dev.dendrite.api.nn.TrainingInterruptedException;
 import dev.dendrite.api.nn.TrainingListener;
 import dev.dendrite.api.nn.TrainingResult;
-import dev.dendrite.api.nn.TrainingSpec;
+import dev.dendrite.api.nn.TrainingRequest;
+import dev.dendrite.options.CommandException;
 import dev.dendrite.models.ModelStore;
 import dev.dendrite.models.store.FileModelStore;
 import java.util.List;
@@ -26,27 +27,25 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-/**
- * ml:train's option handling, called the way Gogo calls it: every {@code @Parameter} gets its
- * absent value unless the test gives one.
- */
+/** ml:train's command line: options reach the request, bad ones are refused in one line before anything is trained. */
 class TrainCommandTest {
     @org.junit.jupiter.api.io.TempDir
     java.nio.file.Path dir;
 
     private ModelStore store;
-    private TrainingSpec received;
+    private TrainingRequest received;
     private boolean interrupt;
 
     private final Trainer trainer = new Trainer() {
         @Override
-        public TrainingResult train(TrainingSpec spec, DataSplit data, TrainingListener listener) {
+        public TrainingResult train(TrainingRequest spec, DataSplit data, TrainingListener listener, Model start) {
             received = spec;
             Model model = new Model(List.of(new DenseLayer(new Matrix(1, 2), new Matrix(1, 1), "sigmoid")),
                     "binary_crossentropy", data.schema(), Map.of());
             Metrics m = new Metrics(0.5, Map.of("accuracy", 0.75), new int[][] {{1, 1}, {0, 2}});
             TrainingResult result = new TrainingResult(model, List.of(new EpochReport(1, 1, 0.1, m, null, "accuracy", 3)), 1,
                     List.of("activation tanh: test 1.0"), m, null, "completed");
+            listener.epoch(result.history().get(0));
             if (interrupt) {
                 throw new TrainingInterruptedException("the activation 'swish' of bundle swish 1.0.0 [9] went away during epoch 2; "
                         + "the model of epoch 1 is kept", result);
@@ -67,8 +66,10 @@ class TrainCommandTest {
 
     private final XorData data = new XorData(false);
 
-    private String run(String dataset, String... options) throws Throwable {
-        return Gogo.call(new TrainCommand(trainer, data, store, defaults(Map.of())), "train", dataset, options);
+    private String run(String dataset, String... options) {
+        String[] words = java.util.stream.Stream.concat(java.util.Arrays.stream(options), java.util.stream.Stream.of(dataset))
+                .toArray(String[]::new);
+        return (String) new TrainCommand(trainer, data, store, defaults(Map.of())).train(words);
     }
 
     @org.junit.jupiter.api.BeforeEach
@@ -77,15 +78,17 @@ class TrainCommandTest {
     }
 
     @Test
-    void anInterruptedRunStillSavesTheLastCompletedEpochAndFails() {
+    void anInterruptedRunStillSavesTheLastCompletedEpochAndFailsInOneLine() {
         interrupt = true;
-        TrainingInterruptedException e = assertThrows(TrainingInterruptedException.class, () -> run("xor", "--save", "partial"));
-        assertTrue(e.getMessage().contains("went away during epoch 2"), e.getMessage());
+        CommandException e = assertThrows(CommandException.class, () -> run("xor", "--save", "partial"));
+        assertTrue(e.getMessage().startsWith("the activation 'swish' of bundle swish 1.0.0 [9] went away during epoch 2; "
+                + "the model of epoch 1 is kept as partial: "), e.getMessage());
+        assertTrue(e.getMessage().endsWith("partial.model.json"), e.getMessage());
         assertEquals(List.of("partial"), store.list().stream().map(i -> i.name()).toList());
     }
 
     @Test
-    void saveWritesTheModel() throws Throwable {
+    void saveWritesTheModel() {
         String out = run("xor", "--save", "xor-model");
         assertTrue(out.contains("saved model xor-model: "), out);
         assertEquals(List.of("xor-model"), store.list().stream().map(i -> i.name()).toList());
@@ -100,10 +103,10 @@ class TrainCommandTest {
     }
 
     @Test
-    void configuredDefaultsApplyWhenAnOptionIsNotGiven() throws Throwable {
+    void configuredDefaultsApplyWhenAnOptionIsNotGiven() {
         TrainCommand command = new TrainCommand(trainer, data, store, defaults(Map.of()));
         command.configure(defaults(Map.of("optimizer", "adam", "layers", "8,4", "epochs", "7")));
-        Gogo.call(command, "train", "xor", "--optimizer", "sgd");
+        command.train("--optimizer", "sgd", "xor");
         assertEquals("sgd", received.optimizer(), "a given option wins");
         assertEquals(List.of(8, 4), received.hiddenLayers());
         assertEquals(7, received.epochs());
@@ -111,7 +114,7 @@ class TrainCommandTest {
     }
 
     @Test
-    void defaultsAreSensible() throws Throwable {
+    void defaultsAreSensible() {
         String out = run("xor");
         assertEquals(List.of(16), received.hiddenLayers());
         assertEquals("tanh", received.activation());
@@ -124,15 +127,52 @@ class TrainCommandTest {
         assertEquals(0.0, received.l2());
         assertEquals(0, received.patience());
         assertEquals("constant", received.schedule().kind());
+        assertTrue(received.learningRate().isEmpty(), "the optimizer's own rate");
     }
 
     @Test
-    void optionsReachTheSpec() throws Throwable {
+    void aBadConfiguredDefaultIsReportedWhenTheCommandRunsNamingTheFile() {
+        TrainCommand command = new TrainCommand(trainer, data, store, defaults(Map.of("epochs", "0")));
+        CommandException e = assertThrows(CommandException.class, () -> command.train("xor"));
+        assertEquals("configuration dev.dendrite.train (etc/dev.dendrite.train.cfg): --epochs: the number of epochs must be a"
+                + " positive integer, got 0", e.getMessage());
+    }
+
+    @Test
+    void helpListsEveryOptionWithItsCurrentDefault() {
+        TrainCommand command = new TrainCommand(trainer, data, store, defaults(Map.of("optimizer", "adam", "layers", "8,4")));
+        String help = (String) command.train("--help");
+        assertTrue(help.startsWith("ml:train - trains a network"), help);
+        assertTrue(help.contains("usage: ml:train [options] DATASET"), help);
+        for (String option : List.of("--layers", "--activation", "--output", "--loss", "--optimizer", "--lr", "--hp", "--batch",
+                "--epochs", "--iterations", "--init", "--l2", "--dropout", "--schedule", "--patience", "--monitor", "--seed",
+                "--backend", "--val", "--target", "--task", "--scaling", "--test", "--save", "--curve", "--history")) {
+            assertTrue(help.contains("\n  " + option + " "), option + " in\n" + help);
+        }
+        assertTrue(help.contains("(default adam)"), help);
+        assertTrue(help.contains("(default 8,4)"), help);
+        assertTrue(help.contains("(default 0.2)"), help);
+        assertEquals(null, received, "nothing was trained");
+    }
+
+    @Test
+    void anUnknownOptionIsNamedWithTheNearestOne() {
+        assertEquals("ml:train has no option --bogus (ml:train --help)",
+                assertThrows(CommandException.class, () -> run("xor", "--bogus", "3")).getMessage());
+        assertEquals("ml:train has no option --epoch; did you mean --epochs? (ml:train --help)",
+                assertThrows(CommandException.class, () -> run("xor", "--epoch", "3")).getMessage());
+        assertEquals("error: ml:train: --lr is given twice",
+                assertThrows(CommandException.class, () -> run("xor", "--lr", "0.1", "--lr", "0.2")).toString());
+        assertEquals(null, received);
+    }
+
+    @Test
+    void optionsReachTheRequest() {
         run("iris.csv", "--layers", "64,32", "--activation", "relu", "--lr", "0.05", "--batch", "all",
                 "--epochs", "7", "--seed", "9", "--val", "0.3", "--target", "species", "--optimizer", "adam");
         assertEquals(List.of(64, 32), received.hiddenLayers());
         assertEquals("relu", received.activation());
-        assertEquals(0.05, received.hyperparameters().get("lr"));
+        assertEquals(0.05, received.learningRate().getAsDouble());
         assertEquals(0, received.batchSize(), "all = the whole training set");
         assertEquals(7, received.epochs());
         assertEquals(9, received.seed());
@@ -142,7 +182,7 @@ class TrainCommandTest {
     }
 
     @Test
-    void regularizationScheduleEarlyStoppingAndHyperparametersReachTheSpec() throws Throwable {
+    void regularizationScheduleEarlyStoppingAndHyperparametersReachTheRequest() {
         run("xor", "--l2", "0.01", "--dropout", "0.2", "--schedule", "step:0.5:10", "--patience", "5",
                 "--monitor", "val_accuracy", "--init", "he", "--optimizer", "momentum", "--hp", "momentum=0.8,nesterov=1",
                 "--task", "classification", "--scaling", "minmax");
@@ -152,32 +192,53 @@ class TrainCommandTest {
         assertEquals(5, received.patience());
         assertEquals("val_accuracy", received.monitor());
         assertEquals("he", received.initializer());
-        assertEquals(Map.of("momentum", 0.8, "nesterov", 1.0), received.hyperparameters());
+        assertEquals(Map.of("momentum", 0.8, "nesterov", 1.0), received.optimizerHyperparameters());
         assertEquals(Task.CLASSIFICATION, data.lastOptions.task());
         assertEquals("minmax", data.lastOptions.scaling());
     }
 
+    /** Each value once silently replaced by a default, and each malformed one, is refused naming the option. */
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
-        "--layers|16,0|--layers: layer width must be positive, got 0",
+        "--layers|16,0|--layers: a layer width must be a positive integer, got 0",
+        "--layers|''|--layers: needs a value, got ''",
         "--layers|16,x|--layers: 'x' is not an integer",
-        "--lr|0|--lr: learning rate must be positive, got 0",
-        "--lr|-0.1|--lr: learning rate must be positive, got -0.1",
+        "--lr|0|--lr: the learning rate must be a positive number, got 0.0",
+        "--lr|-0.1|--lr: the learning rate must be a positive number, got -0.1",
         "--lr|fast|--lr: 'fast' is not a number",
-        "--batch|0|--batch must be a positive integer or 'all', got 0",
-        "--batch|-5|--batch must be a positive integer or 'all', got -5",
-        "--epochs|0|--epochs must be positive, got 0",
-        "--val|1.5|--val must be in [0, 1), got 1.5",
-        "--iterations|-1|--iterations must be positive, got -1",
-        "--dropout|1|dropout must be in [0, 1), got 1.0",
-        "--l2|-1|L2 strength λ must be >= 0, got -1.0",
-        "--schedule|cosine|unknown learning-rate schedule 'cosine' (use constant, step:FACTOR:EVERY or exponential:FACTOR)",
+        "--lr|NaN|--lr: 'NaN' is not a finite number",
+        "--hp|lr=0.5|--hp: the learning rate is not an optimizer hyperparameter: set it as the learning rate (--lr)",
+        "--batch|0|--batch: the batch size must be a positive integer, got 0",
+        "--batch|-5|--batch: the batch size must be a positive integer, got -5",
+        "--epochs|0|--epochs: the number of epochs must be a positive integer, got 0",
+        "--iterations|0|--iterations: the number of iterations must be a positive integer, got 0",
+        "--iterations|-1|--iterations: the number of iterations must be a positive integer, got -1",
+        "--val|1.5|--val: validation fraction must be in [0, 1), got 1.5",
+        "--dropout|1|--dropout: the dropout probability must be in [0, 1), got 1.0",
+        "--l2|-1|--l2: the L2 strength λ must be a number >= 0, got -1.0",
+        "--schedule|cosine|--schedule: unknown learning-rate schedule 'cosine' (use constant, step:FACTOR:EVERY or exponential:FACTOR)",
         "--hp|momentum|--hp: expected name=value, got 'momentum'",
-        "--task|clustering|--task must be classification or regression, got clustering",
-        "--scaling|zscore|unknown scaling 'zscore' (available: standard, minmax, none)"})
+        "--task|clustering|--task: must be classification or regression, got 'clustering'",
+        "--scaling|zscore|--scaling: unknown scaling 'zscore' (available: standard, minmax, none)",
+        "--save|''|--save: invalid model name '': use letters, digits, '.', '_' and '-' only, starting with a letter or digit, at most 200 characters",
+        "--curve|plot.png|--curve: 'plot.png' must name an .svg file",
+        "--history|h.txt|--history: 'h.txt' must end in .csv or .jsonl"})
     void badOptionsAreNamedInOneLine(String option, String value, String message) {
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> run("xor", option, value));
+        String given = value.equals("''") ? "" : value;
+        CommandException e = assertThrows(CommandException.class, () -> run("xor", option, given));
         assertEquals(message, e.getMessage());
         assertEquals(null, received, "nothing was trained");
+        assertEquals(null, data.lastOptions, "nothing was loaded");
+    }
+
+    @Test
+    void historyWritesOneRowPerEpoch() throws Exception {
+        java.nio.file.Path csv = dir.resolve("h.csv");
+        java.nio.file.Path jsonl = dir.resolve("h.jsonl");
+        run("xor", "--history", csv.toString());
+        run("xor", "--history", jsonl.toString());
+        assertEquals(List.of("epoch,iteration,lr,loss,accuracy,millis", "1,1,0.1,0.5,0.75,3"), java.nio.file.Files.readAllLines(csv));
+        assertEquals(List.of("{\"epoch\":1,\"iteration\":1,\"lr\":0.1,\"loss\":0.5,\"accuracy\":0.75,\"millis\":3}"),
+                java.nio.file.Files.readAllLines(jsonl));
     }
 }
