@@ -2,7 +2,6 @@ package dev.dendrite.shell;
 
 import dev.dendrite.api.nn.EpochReport;
 import dev.dendrite.api.nn.LayerShape;
-import dev.dendrite.api.nn.TrainingListener;
 import java.io.PrintStream;
 import java.util.List;
 
@@ -11,7 +10,7 @@ import java.util.List;
  * (about 20 lines at most, always the first and the last), with cost and metric on the training
  * and validation splits.
  */
-final class ProgressPrinter implements TrainingListener {
+final class ProgressPrinter implements Progress {
     private static final int MAX_LINES = 20;
 
     private final PrintStream out;
@@ -41,9 +40,14 @@ final class ProgressPrinter implements TrainingListener {
 
     @Override
     public void epoch(EpochReport r) {
-        if (r.epoch() == 1 || r.epoch() % every == 0 || r.epoch() >= epochs) {
+        if (prints(r)) {
             out.println(line(r));
         }
+    }
+
+    /** Whether the epoch gets a line: the first, the last, and every {@code every}-th. */
+    boolean prints(EpochReport r) {
+        return r.epoch() == 1 || r.epoch() % every == 0 || r.epoch() >= epochs;
     }
 
     static String line(EpochReport r) {

@@ -150,14 +150,19 @@ public final class TrainCommand implements CommandCatalog {
         out.println(describe(split));
         TrainingResult result;
         double seconds;
+        Progress progress = Progress.of(out, epochs(request, split), request.iterations());
         try (HistoryFile history = historyFile == null ? null : HistoryFile.open(historyFile)) {
             long start = System.nanoTime();
-            result = trainer.train(request, split, Listeners.all(new ProgressPrinter(out, epochs(request, split)), history));
+            result = trainer.train(request, split, Listeners.all(progress, history));
             seconds = (System.nanoTime() - start) / 1e9;
         } catch (TrainingInterruptedException e) {
+            progress.clear();
             String kept = saveAs != null && e.partial() != null
                     ? " as " + saveAs + ": " + models.save(saveAs, e.partial().model()) : "";
             throw new CommandException(e.getMessage() + kept, e);
+        } catch (RuntimeException e) {
+            progress.clear();
+            throw e;
         }
         StringBuilder summary = new StringBuilder(summary(result, seconds));
         Metrics shown = result.validation();
