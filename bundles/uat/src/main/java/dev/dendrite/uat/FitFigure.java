@@ -51,7 +51,7 @@ final class FitFigure implements Figure {
         Axis y = Axis.linear(min, max, BOTTOM, TOP);
         Target target = report.settings().target();
         c.text(LEFT, 24, "Universal approximation: " + target.describe(), Canvas.Anchor.START, 16, "#111111");
-        c.text(LEFT, 42, "one hidden layer of n[1] " + report.settings().activation() + " units, linear output",
+        c.text(LEFT, 42, "one hidden layer of n[1] " + report.settings().training().activation() + " units, linear output",
                 Canvas.Anchor.START, 12, "#555555");
         Axis.drawFrame(c, x, y, null, "x", "f(x)");
 

@@ -49,7 +49,7 @@ final class HeatmapFigure implements Figure {
             max = Math.max(max, v);
         }
         c.text(LEFT, 26, "Universal approximation: " + target.describe(), Canvas.Anchor.START, 16, "#111111");
-        c.text(LEFT, 44, "one hidden layer of n[1] " + report.settings().activation()
+        c.text(LEFT, 44, "one hidden layer of n[1] " + report.settings().training().activation()
                 + " units, linear output; x to the right, y up", Canvas.Anchor.START, 12, "#555555");
         double left = LEFT;
         panel(c, left, "target", "target " + target.formula(), report.target(), min, max);

@@ -2,6 +2,7 @@ package dev.dendrite.uat;
 
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.DoubleBinaryOperator;
@@ -53,8 +54,8 @@ public record Target(String name, String formula, int dimensions, double lo, dou
     }
 
     /** The names of the built-in targets, in help order. */
-    public static String names() {
-        return String.join(", ", BUILT_INS.keySet());
+    public static List<String> names() {
+        return List.copyOf(BUILT_INS.keySet());
     }
 
     /**
@@ -65,7 +66,7 @@ public record Target(String name, String formula, int dimensions, double lo, dou
     public static Target named(String name) {
         Target t = BUILT_INS.get(name == null ? "" : name.toLowerCase(Locale.ROOT));
         if (t == null) {
-            throw new IllegalArgumentException("unknown function '" + name + "'; available: " + names()
+            throw new IllegalArgumentException("unknown function '" + name + "'; available: " + String.join(", ", names())
                     + " (or --expr EXPRESSION)");
         }
         return t;

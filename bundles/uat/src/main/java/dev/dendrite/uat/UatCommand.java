@@ -1,15 +1,25 @@
 package dev.dendrite.uat;
 
+import dev.dendrite.api.nn.TrainingRequest;
+import dev.dendrite.options.Arguments;
+import dev.dendrite.options.CommandCatalog;
+import dev.dendrite.options.CommandException;
+import dev.dendrite.options.CommandSyntax;
+import dev.dendrite.options.Completion;
+import dev.dendrite.options.Option;
+import dev.dendrite.options.TrainingOptions;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
+import java.util.function.IntFunction;
 import org.apache.felix.service.command.Descriptor;
-import org.apache.felix.service.command.Parameter;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -17,13 +27,39 @@ import org.osgi.service.component.annotations.Reference;
 /**
  * The Gogo command {@code ml:uat}: runs the {@link UatDemo} and prints a table of max and RMS
  * error per hidden width, a text plot of the best fit and what the theorem says, and writes the
- * SVG (and PNG) plots.
+ * SVG (and PNG) plots. The training options are {@code ml:train}'s ({@link TrainingOptions}), read
+ * and checked by them; only their defaults are the demo's ({@link UatSettings#defaultTraining}),
+ * which depend on the number of variables of the target.
  */
-@Component(service = Object.class, property = {"osgi.command.scope=ml", "osgi.command.function=uat"})
-public final class UatCommand {
+@Component(service = {UatCommand.class, CommandCatalog.class}, property = {"osgi.command.scope=ml", "osgi.command.function=uat"})
+public final class UatCommand implements CommandCatalog {
 
-    /** The default plot folder, relative to the working directory. */
-    static final String DEFAULT_OUT = "plots";
+    static final Option<Target> FUNCTION = Option.of("function", "NAME", "target function: " + String.join(", ", Target.names()),
+            Target::named).completion(Completion.of(Target.names().toArray(String[]::new))).defaultText("sin");
+    static final Option<Target> EXPR = Option.of("expr", "EXPRESSION", "your own target instead of --function, quoted: an"
+                    + " expression in x (and y for two variables), e.g. 'exp(-x^2)*cos(3*x)'; + - * / ^ ( ), numbers, pi, e, sin cos"
+                    + " tan asin acos atan sinh cosh tanh exp log sqrt abs sign floor ceil min max",
+            text -> Target.expression(text, -Math.PI, Math.PI)).defaultText("none");
+    static final Option<Domain> DOMAIN = Option.of("domain", "LO,HI",
+                    "domain of each variable, e.g. -1,1 or '-2*pi,2*pi'", Domain::parse)
+            .defaultText("the function's own; -pi,pi for --expr");
+    static final Option<List<Integer>> WIDTHS = Option.integers("widths", "N,…", "hidden widths n[1] to try, one network each")
+            .checked(UatCommand::checkWidths);
+    static final Option<Integer> SAMPLES = Option.integer("samples", "training samples m, spread over the domain")
+            .checked(UatCommand::checkSamples);
+    static final Option<String> OUT = Option.text("out", "FOLDER", "folder for the plots; none writes no files")
+            .completion(Completion.FILE).defaultText("plots");
+
+    static final CommandSyntax SYNTAX = CommandSyntax.command("ml:uat", "universal approximation: fits networks with one"
+                    + " hidden layer of growing width to a function, prints the max and RMS error per width on a dense test grid,"
+                    + " and writes SVG/PNG plots")
+            .options(List.of(FUNCTION, EXPR, DOMAIN, WIDTHS))
+            .options(TrainingOptions.only("activation", "optimizer", "lr", "iterations", "epochs", "batch"))
+            .option(SAMPLES)
+            .options(TrainingOptions.only("seed"))
+            .option(OUT)
+            .options(TrainingOptions.only("backend"))
+            .build();
 
     private final UatDemo demo;
 
@@ -32,80 +68,119 @@ public final class UatCommand {
         this.demo = demo;
     }
 
-    @Descriptor("universal approximation demo: fits networks with one hidden layer of growing width to a function,"
-            + " prints the max and RMS error per width on a dense test grid, and writes SVG/PNG plots")
-    public void uat(
-            @Descriptor("target function: sin, abs, square, sawtooth, step or sincos2d (default sin)")
-            @Parameter(names = {"--function", "-f"}, absentValue = "") String function,
-            @Descriptor("your own target instead of --function, quoted: an expression in x (and y for two variables),"
-                    + " e.g. 'exp(-x^2)*cos(3*x)'; + - * / ^ ( ), numbers, pi, e, sin cos tan asin acos atan"
-                    + " sinh cosh tanh exp log sqrt abs sign floor ceil min max")
-            @Parameter(names = "--expr", absentValue = "") String expr,
-            @Descriptor("domain LO,HI of each variable, e.g. -1,1 or '-2*pi,2*pi' (default: the function's own; -pi,pi for --expr)")
-            @Parameter(names = "--domain", absentValue = "") String domain,
-            @Descriptor("hidden widths n[1] to try, comma separated (default " + UatSettings.DEFAULT_WIDTHS + ")")
-            @Parameter(names = {"--widths", "-w"}, absentValue = UatSettings.DEFAULT_WIDTHS) String widths,
-            @Descriptor("hidden activation plug-in, see ml:activations (default " + UatSettings.ACTIVATION_1D
-                    + " for one variable, " + UatSettings.ACTIVATION_2D + " for two)")
-            @Parameter(names = {"--activation", "-a"}, absentValue = "") String activation,
-            @Descriptor("optimizer plug-in (default " + UatSettings.DEFAULT_OPTIMIZER + "; see ml:optimizers)")
-            @Parameter(names = {"--optimizer", "-o"}, absentValue = UatSettings.DEFAULT_OPTIMIZER) String optimizer,
-            @Descriptor("learning rate (default " + UatSettings.LR_1D + " for one variable, " + UatSettings.LR_2D + " for two)")
-            @Parameter(names = "--lr", absentValue = "NaN") double lr,
-            @Descriptor("gradient-descent iterations per network (default " + UatSettings.ITERATIONS_1D
-                    + " for one variable, " + UatSettings.ITERATIONS_2D + " for two)")
-            @Parameter(names = "--iterations", absentValue = "0") long iterations,
-            @Descriptor("train by epochs (passes over the samples) instead of --iterations")
-            @Parameter(names = "--epochs", absentValue = "0") int epochs,
-            @Descriptor("samples per iteration (default 0: the full batch)")
-            @Parameter(names = "--batch", absentValue = "0") int batch,
-            @Descriptor("training samples m, spread over the domain (default " + UatSettings.SAMPLES_1D
-                    + " for one variable, " + UatSettings.SAMPLES_2D + " for two)")
-            @Parameter(names = "--samples", absentValue = "0") int samples,
-            @Descriptor("seed of the samples and of every network's initial weights (default " + UatSettings.DEFAULT_SEED + ")")
-            @Parameter(names = "--seed", absentValue = "" + UatSettings.DEFAULT_SEED) long seed,
-            @Descriptor("folder for the plots (default " + DEFAULT_OUT + "; 'none' writes no files)")
-            @Parameter(names = "--out", absentValue = DEFAULT_OUT) String out,
-            @Descriptor("maths back-end (default: the highest ranked; see ml:backends)")
-            @Parameter(names = "--backend", absentValue = "") String backend) {
-        Target target = target(function, expr, domain);
-        UatSettings.Defaults d = UatSettings.Defaults.of(target);
-        UatSettings settings = new UatSettings(target, UatSettings.parseWidths(widths),
-                activation.isBlank() ? d.activation() : activation, optimizer, Double.isNaN(lr) ? d.lr() : lr, batch, epochs,
-                iterations == 0 && epochs == 0 ? d.iterations() : iterations, samples == 0 ? d.samples() : samples, seed,
-                backend.isBlank() ? null : backend);
-        execute(settings, "none".equals(out) ? null : Path.of(out), System.out);
+    @Override
+    public List<CommandSyntax> commands() {
+        return List.of(SYNTAX);
+    }
+
+    @Descriptor("universal approximation demo: error against hidden-layer width, with plots; ml:uat --help lists the options"
+            + " and their defaults")
+    public Object uat(@Descriptor("[options]") String... words) {
+        return SYNTAX.run(words, UatCommand::shownDefault, arguments -> {
+            UatSettings settings = settings(arguments);
+            execute(settings, folder(arguments.get(OUT, "plots")), System.out);
+            return null;
+        });
+    }
+
+    /** The settings of a command line: what it gives over the defaults of its target's number of variables. */
+    static UatSettings settings(Arguments arguments) {
+        Target target = target(arguments);
+        TrainingRequest.Builder training = UatSettings.defaultTraining(target.dimensions()).toBuilder();
+        if (arguments.has(TrainingOptions.EPOCHS)) {
+            training.byEpochs();
+        }
+        TrainingOptions.apply(arguments, training);
+        return new UatSettings(target, arguments.get(WIDTHS, UatSettings.DEFAULT_WIDTHS), training.build(),
+                arguments.get(SAMPLES, UatSettings.defaultSamples(target.dimensions())));
+    }
+
+    /** The target of a command line: a built-in (sin unless --function) or --expr, on its own domain or on --domain. */
+    private static Target target(Arguments arguments) {
+        if (arguments.has(FUNCTION) && arguments.has(EXPR)) {
+            throw new CommandException("ml:uat: give --function or --expr, not both");
+        }
+        Target target = arguments.get(EXPR, arguments.get(FUNCTION, Target.named("sin")));
+        Domain domain = arguments.get(DOMAIN);
+        return domain == null ? target : target.withDomain(domain.lo(), domain.hi());
     }
 
     /**
-     * The target from the command's options: a built-in by name or an expression, on its own
-     * domain or on {@code domain} ("LO,HI").
-     *
-     * @throws IllegalArgumentException for an unknown name, both options given, or a bad expression or domain
+     * The default {@code --help} shows for an option: the demo's, which for a training option may
+     * differ between one and two variables, or null for the option's own.
      */
-    static Target target(String function, String expr, String domain) {
-        if (!function.isBlank() && !expr.isBlank()) {
-            throw new IllegalArgumentException("give --function or --expr, not both");
+    private static String shownDefault(Option<?> option) {
+        if (option == WIDTHS) {
+            return WIDTHS.write(UatSettings.DEFAULT_WIDTHS);
         }
-        double[] bounds = domain.isBlank() ? null : parseDomain(domain);
-        if (!expr.isBlank()) {
-            return bounds == null ? Target.expression(expr, -Math.PI, Math.PI) : Target.expression(expr, bounds[0], bounds[1]);
+        if (option == SAMPLES) {
+            return byDimensions(d -> String.valueOf(UatSettings.defaultSamples(d)));
         }
-        Target named = Target.named(function.isBlank() ? "sin" : function);
-        return bounds == null ? named : named.withDomain(bounds[0], bounds[1]);
+        if (option == TrainingOptions.EPOCHS) {
+            return "none: --iterations counts";
+        }
+        return byDimensions(d -> TrainingOptions.show(option, UatSettings.defaultTraining(d)));
     }
 
-    private static double[] parseDomain(String text) {
-        String[] parts = text.split(",", -1);
-        if (parts.length != 2) {
-            throw new IllegalArgumentException("domain '" + text + "' must be LO,HI, e.g. -1,1 or -pi,pi");
+    private static String byDimensions(IntFunction<String> shown) {
+        String one = shown.apply(1);
+        String two = shown.apply(2);
+        return Objects.equals(one, two) ? one : one + " for one variable, " + two + " for two";
+    }
+
+    /**
+     * The plot folder of {@code --out}, created now so that a folder that cannot be is refused
+     * before any training; null for {@code none}.
+     */
+    private static Path folder(String out) {
+        if (out.equals("none")) {
+            return null;
         }
-        double lo = Expression.parse(parts[0].strip()).evaluate(0, 0);
-        double hi = Expression.parse(parts[1].strip()).evaluate(0, 0);
-        if (!(lo < hi)) {
-            throw new IllegalArgumentException("domain '" + text + "' must have LO < HI");
+        try {
+            return Files.createDirectories(Path.of(out));
+        } catch (IOException | RuntimeException e) {
+            throw new CommandException("--out: cannot create the folder '" + out + "': " + e.getMessage(), e);
         }
-        return new double[] {lo, hi};
+    }
+
+    /**
+     * Refuses an empty width list, and a width the training request refuses (below 1).
+     *
+     * @throws IllegalArgumentException saying which
+     */
+    private static void checkWidths(List<Integer> widths) {
+        if (widths.isEmpty()) {
+            throw new IllegalArgumentException("give at least one hidden width, e.g. 1,4,16");
+        }
+        TrainingRequest.builder().hiddenLayers(widths);
+    }
+
+    /**
+     * Refuses fewer than 2 samples: a fit needs two points.
+     *
+     * @throws IllegalArgumentException saying so
+     */
+    private static void checkSamples(int samples) {
+        if (samples < 2) {
+            throw new IllegalArgumentException("the number of samples must be at least 2, got " + samples);
+        }
+    }
+
+    /** A domain LO,HI given by two expressions, e.g. {@code -2*pi,2*pi}; LO &lt; HI. */
+    record Domain(double lo, double hi) {
+
+        static Domain parse(String text) {
+            String[] parts = text.split(",", -1);
+            if (parts.length != 2) {
+                throw new IllegalArgumentException("must be LO,HI, e.g. -1,1 or -pi,pi; got '" + text + "'");
+            }
+            double lo = Expression.parse(parts[0].strip()).evaluate(0, 0);
+            double hi = Expression.parse(parts[1].strip()).evaluate(0, 0);
+            if (!(lo < hi && Double.isFinite(lo) && Double.isFinite(hi))) {
+                throw new IllegalArgumentException("must be finite with LO < HI, got '" + text + "'");
+            }
+            return new Domain(lo, hi);
+        }
     }
 
     /** Runs the demo, printing to {@code out} as it goes, and writes the plots to {@code folder} unless null. */

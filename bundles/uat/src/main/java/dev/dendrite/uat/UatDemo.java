@@ -8,11 +8,9 @@ import dev.dendrite.api.math.Matrix;
 import dev.dendrite.api.nn.Trainer;
 import dev.dendrite.api.nn.TrainingListener;
 import dev.dendrite.api.nn.TrainingResult;
-import dev.dendrite.api.nn.TrainingSpec;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 import java.util.Random;
 import java.util.function.Consumer;
 import org.osgi.service.component.annotations.Activate;
@@ -62,7 +60,7 @@ public final class UatDemo {
         List<WidthResult> results = new ArrayList<>();
         for (int width : settings.widths()) {
             long start = System.nanoTime();
-            TrainingResult trained = trainer.train(spec(settings, width), split, TrainingListener.NONE);
+            TrainingResult trained = trainer.train(settings.network(width), split, TrainingListener.NONE);
             long millis = (System.nanoTime() - start) / 1_000_000;
             double[] predicted = range.fromUnit(trainer.predict(trained.model(), gridInputs).data());
             WidthResult result = WidthResult.of(width, millis, truth, predicted);
@@ -104,11 +102,6 @@ public final class UatDemo {
         }
     }
 
-    private static TrainingSpec spec(UatSettings s, int width) {
-        return new TrainingSpec(List.of(width), s.activation(), "linear", "mse", s.optimizer(), Map.of("lr", s.lr()),
-                s.batch(), s.epochs(), s.iterations(), s.seed(), s.backend());
-    }
-
     /**
      * m Latin-hypercube samples of the domain with their f values: each axis is cut into m equal
      * slices and every slice holds exactly one sample, at a uniform random place in it (in 1-D,
@@ -119,7 +112,7 @@ public final class UatDemo {
         Target target = settings.target();
         int d = target.dimensions();
         int m = settings.samples();
-        Random random = new Random(settings.seed());
+        Random random = new Random(settings.training().seed());
         double slice = (target.hi() - target.lo()) / m;
         Matrix x = new Matrix(d, m);
         for (int r = 0; r < d; r++) {

@@ -1,5 +1,6 @@
 package dev.dendrite.uat;
 
+import dev.dendrite.api.nn.TrainingRequest;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.IntFunction;
@@ -23,9 +24,16 @@ final class TestReports {
         return report(target, List.of(width), w -> fit);
     }
 
+    /** Settings of full-batch adam training, as the command builds them. */
+    static UatSettings settings(Target target, List<Integer> widths, String activation, double lr, long iterations, int samples,
+                                long seed) {
+        return new UatSettings(target, widths, TrainingRequest.builder().activation(activation).optimizer("adam").learningRate(lr)
+                .fullBatch().iterations(iterations).seed(seed).build(), samples);
+    }
+
     private static UatReport report(Target target, List<Integer> widths,
                                     IntFunction<IntToDoubleFunction> fitOfWidth) {
-        UatSettings settings = new UatSettings(target, widths, "tanh", "adam", 0.01, 0, 0, 10, 64, 1, null);
+        UatSettings settings = settings(target, widths, "tanh", 0.01, 10, 64, 1);
         Grid grid = Grid.of(target);
         double[] truth = grid.values(target);
         List<WidthResult> results = new ArrayList<>();

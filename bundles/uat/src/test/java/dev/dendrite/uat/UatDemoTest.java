@@ -51,10 +51,8 @@ class UatDemoTest {
 
     @Test
     void theStepKeepsItsMaxErrorWhileItsRmsFalls() {
-        UatSettings settings = UatSettings.defaults(Target.named("step"));
-        settings = new UatSettings(settings.target(), List.of(2, 64), settings.activation(), settings.optimizer(),
-                settings.lr(), settings.batch(), settings.epochs(), settings.iterations(), settings.samples(),
-                settings.seed(), null);
+        UatSettings defaults = UatSettings.defaults(Target.named("step"));
+        UatSettings settings = new UatSettings(defaults.target(), List.of(2, 64), defaults.training(), defaults.samples());
         Map<Integer, WidthResult> w = byWidth(demo.run(settings, r -> { }));
         assertTrue(w.get(64).rmsError() < 0.75 * w.get(2).rmsError(),
                 "rms falls: " + w.get(2).rmsError() + " -> " + w.get(64).rmsError());
@@ -66,7 +64,7 @@ class UatDemoTest {
     @Test
     void fitsAFunctionOfTwoVariables() {
         Target target = Target.named("sincos2d");
-        UatSettings settings = new UatSettings(target, List.of(1, 32), "tanh", "adam", 0.01, 0, 0, 1500, 512, 7, null);
+        UatSettings settings = TestReports.settings(target, List.of(1, 32), "tanh", 0.01, 1500, 512, 7);
         UatReport report = demo.run(settings, r -> { });
         assertEquals(100 * 100, report.target().length);
         Map<Integer, WidthResult> w = byWidth(report);
@@ -77,7 +75,7 @@ class UatDemoTest {
     @Test
     void fitsAUserExpressionInItsOwnUnits() {
         Target target = Target.expression("10 + 5*x^2", -1, 1);
-        UatSettings settings = new UatSettings(target, List.of(8), "tanh", "adam", 0.01, 0, 0, 1500, 128, 3, null);
+        UatSettings settings = TestReports.settings(target, List.of(8), "tanh", 0.01, 1500, 128, 3);
         WidthResult fit = demo.run(settings, r -> { }).results().get(0);
         assertTrue(fit.rmsError() < 0.05, "a parabola from 10 to 15 fits to " + fit.rmsError());
         assertEquals(15, fit.predictions()[0], 0.2, "f(-1) = 15");
@@ -86,7 +84,7 @@ class UatDemoTest {
 
     @Test
     void unknownPluginNamesAreReported() {
-        UatSettings settings = new UatSettings(Target.named("abs"), List.of(2), "wobbly", "adam", 0.01, 0, 0, 10, 16, 1, null);
+        UatSettings settings = TestReports.settings(Target.named("abs"), List.of(2), "wobbly", 0.01, 10, 16, 1);
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> demo.run(settings, r -> { }));
         assertTrue(e.getMessage().contains("wobbly") && e.getMessage().contains("tanh"), e.getMessage());
     }
