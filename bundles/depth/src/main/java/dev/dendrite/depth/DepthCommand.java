@@ -1,14 +1,24 @@
 package dev.dendrite.depth;
 
 import dev.dendrite.api.nn.Trainer;
+import dev.dendrite.api.nn.TrainingRequest;
+import dev.dendrite.options.Arguments;
+import dev.dendrite.options.CommandCatalog;
+import dev.dendrite.options.CommandException;
+import dev.dendrite.options.CommandSyntax;
+import dev.dendrite.options.Completion;
+import dev.dendrite.options.Option;
+import dev.dendrite.options.TrainingOptions;
 import dev.dendrite.plot.Figure;
 import dev.dendrite.plot.Plots;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
+import java.util.stream.Collectors;
 import org.apache.felix.service.command.Descriptor;
-import org.apache.felix.service.command.Parameter;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -17,13 +27,41 @@ import org.osgi.service.component.annotations.Reference;
  * The Gogo command {@code ml:depth}: tests "deep networks with the right architecture do better
  * than shallow ones with the same computational power" by training networks of 1, 2, 3, … hidden
  * layers with the same number of parameters (within 5 %) for the same epochs over several seeds
- * ({@link DepthStudy}), printing a table and the learning curves and writing the plots.
+ * ({@link DepthStudy}), printing a table and the learning curves and writing the plots. The
+ * training options are {@code ml:train}'s ({@link TrainingOptions}), with the study's defaults
+ * ({@link DepthSettings#DEFAULT_TRAINING}).
  */
-@Component(service = Object.class, property = {"osgi.command.scope=ml", "osgi.command.function=depth"})
-public final class DepthCommand {
+@Component(service = {DepthCommand.class, CommandCatalog.class}, property = {"osgi.command.scope=ml", "osgi.command.function=depth"})
+public final class DepthCommand implements CommandCatalog {
 
-    /** The default plot folder, relative to the working directory. */
-    static final String DEFAULT_OUT = "plots";
+    static final Option<DepthTask> TASK = Option.of("task", "NAME",
+                    "generated task: spirals (two spirals of 2 turns, accuracy) or sawtooth (four nested tents, mse)", DepthTask::named)
+            .writer(DepthTask::label).completion(Completion.of(DepthTask.names().toArray(String[]::new)))
+            .defaultText(DepthSettings.DEFAULT_TASK.label());
+    static final Option<Integer> PARAMS = Option.positiveInteger("params",
+            "parameter budget: every network has this many weights and biases within 5 %")
+            .defaultText(String.valueOf(DepthSettings.DEFAULT_BUDGET));
+    static final Option<List<Integer>> DEPTHS = Option.integers("depths", "N,…", "numbers of hidden layers to compare")
+            .checked(DepthCommand::checkDepths);
+    static final Option<Integer> SEEDS = Option.positiveInteger("seeds", "runs per depth, with seeds --seed, --seed + 1, …")
+            .defaultText(String.valueOf(DepthSettings.DEFAULT_SEEDS));
+    static final Option<Integer> SAMPLES = Option.integer("samples", "training samples m; the validation set has as many")
+            .checked(DepthCommand::checkSamples).defaultText(String.valueOf(DepthSettings.DEFAULT_SAMPLES));
+    static final Option<Integer> THREADS = Option.positiveInteger("threads", "runs trained at the same time")
+            .defaultText("the number of processors");
+    static final Option<String> OUT = Option.text("out", "FOLDER", "folder for the plots; none writes no files")
+            .completion(Completion.FILE).defaultText("plots");
+
+    static final CommandSyntax SYNTAX = CommandSyntax.command("ml:depth", "deep against shallow: trains networks of several"
+                    + " depths with the same number of parameters and epochs over several seeds, prints the validation metric per"
+                    + " depth (mean ± sd) and writes SVG/PNG plots")
+            .options(List.of(TASK, PARAMS, DEPTHS, SEEDS))
+            .options(TrainingOptions.only("epochs", "activation", "optimizer", "lr", "batch"))
+            .option(SAMPLES)
+            .options(TrainingOptions.only("seed"))
+            .options(List.of(THREADS, OUT))
+            .options(TrainingOptions.only("backend"))
+            .build();
 
     private final DepthStudy study;
 
@@ -32,43 +70,73 @@ public final class DepthCommand {
         this.study = new DepthStudy(trainer);
     }
 
-    @Descriptor("deep against shallow: trains networks of several depths with the same number of parameters and epochs"
-            + " over several seeds, prints the validation metric per depth (mean ± sd) and writes SVG/PNG plots")
-    public void depth(
-            @Descriptor("generated task: spirals (two spirals of 2 turns, accuracy) or sawtooth (four nested tents, mse); default "
-                    + DepthSettings.DEFAULT_TASK)
-            @Parameter(names = "--task", absentValue = DepthSettings.DEFAULT_TASK) String task,
-            @Descriptor("parameter budget: every network has this many weights and biases within 5 % (default "
-                    + DepthSettings.DEFAULT_BUDGET + ")")
-            @Parameter(names = "--params", absentValue = "" + DepthSettings.DEFAULT_BUDGET) long params,
-            @Descriptor("numbers of hidden layers to compare, comma-separated (default " + DepthSettings.DEFAULT_DEPTHS + ")")
-            @Parameter(names = "--depths", absentValue = DepthSettings.DEFAULT_DEPTHS) String depths,
-            @Descriptor("runs per depth, with seeds --seed, --seed + 1, … (default " + DepthSettings.DEFAULT_SEEDS + ")")
-            @Parameter(names = "--seeds", absentValue = "" + DepthSettings.DEFAULT_SEEDS) int seeds,
-            @Descriptor("epochs, the same for every network (default " + DepthSettings.DEFAULT_EPOCHS + ")")
-            @Parameter(names = "--epochs", absentValue = "" + DepthSettings.DEFAULT_EPOCHS) int epochs,
-            @Descriptor("hidden-layer activation, see ml:activations (default " + DepthSettings.DEFAULT_ACTIVATION + ")")
-            @Parameter(names = "--activation", absentValue = DepthSettings.DEFAULT_ACTIVATION) String activation,
-            @Descriptor("optimizer, see ml:optimizers (default " + DepthSettings.DEFAULT_OPTIMIZER + ")")
-            @Parameter(names = "--optimizer", absentValue = DepthSettings.DEFAULT_OPTIMIZER) String optimizer,
-            @Descriptor("learning rate α (default " + DepthSettings.DEFAULT_LR + ")")
-            @Parameter(names = "--lr", absentValue = "" + DepthSettings.DEFAULT_LR) double lr,
-            @Descriptor("mini-batch size (default " + DepthSettings.DEFAULT_BATCH + ")")
-            @Parameter(names = "--batch", absentValue = "" + DepthSettings.DEFAULT_BATCH) int batch,
-            @Descriptor("training samples m; the validation set has as many (default " + DepthSettings.DEFAULT_SAMPLES + ")")
-            @Parameter(names = "--samples", absentValue = "" + DepthSettings.DEFAULT_SAMPLES) int samples,
-            @Descriptor("seed of the samples and of the first run (default " + DepthSettings.DEFAULT_SEED + ")")
-            @Parameter(names = "--seed", absentValue = "" + DepthSettings.DEFAULT_SEED) long seed,
-            @Descriptor("runs trained at the same time (default: the number of processors)")
-            @Parameter(names = "--threads", absentValue = "0") int threads,
-            @Descriptor("folder for the plots (default " + DEFAULT_OUT + "; 'none' writes no files)")
-            @Parameter(names = "--out", absentValue = DEFAULT_OUT) String out,
-            @Descriptor("maths back-end (default: the highest ranked; see ml:backends)")
-            @Parameter(names = "--backend", absentValue = "") String backend) {
-        DepthSettings settings = new DepthSettings(DepthTask.named(task), params, DepthSettings.parseDepths(depths), seeds, epochs,
-                activation, optimizer, lr, batch, samples, seed,
-                threads == 0 ? Runtime.getRuntime().availableProcessors() : threads, backend.isBlank() ? null : backend);
-        execute(settings, "none".equals(out) ? null : Path.of(out), System.out);
+    @Override
+    public List<CommandSyntax> commands() {
+        return List.of(SYNTAX);
+    }
+
+    @Descriptor("deep against shallow networks at equal parameter counts, over several seeds, with a plot;"
+            + " ml:depth --help lists the options and their defaults")
+    public Object depth(@Descriptor("[options]") String... words) {
+        return SYNTAX.run(words, DepthCommand::shownDefault, arguments -> {
+            DepthSettings settings = settings(arguments);
+            execute(settings, folder(arguments.get(OUT, "plots")), System.out);
+            return null;
+        });
+    }
+
+    /** The settings of a command line: what it gives over the study's defaults. */
+    static DepthSettings settings(Arguments arguments) {
+        TrainingRequest.Builder training = DepthSettings.DEFAULT_TRAINING.toBuilder();
+        TrainingOptions.apply(arguments, training);
+        return new DepthSettings(arguments.get(TASK, DepthSettings.DEFAULT_TASK), arguments.get(PARAMS, DepthSettings.DEFAULT_BUDGET),
+                arguments.get(DEPTHS, DepthSettings.DEFAULT_DEPTHS), arguments.get(SEEDS, DepthSettings.DEFAULT_SEEDS),
+                training.build(), arguments.get(SAMPLES, DepthSettings.DEFAULT_SAMPLES),
+                arguments.get(THREADS, Runtime.getRuntime().availableProcessors()));
+    }
+
+    /** The default {@code --help} shows for an option: the study's, or null for the option's own. */
+    private static String shownDefault(Option<?> option) {
+        return option == DEPTHS ? DEPTHS.write(DepthSettings.DEFAULT_DEPTHS) : TrainingOptions.show(option, DepthSettings.DEFAULT_TRAINING);
+    }
+
+    /**
+     * Refuses depths outside 1 to {@link DepthSettings#MAX_DEPTH}, none, and a depth given twice.
+     *
+     * @throws IllegalArgumentException saying so
+     */
+    private static void checkDepths(List<Integer> depths) {
+        if (depths.isEmpty() || depths.stream().anyMatch(d -> d < 1 || d > DepthSettings.MAX_DEPTH)
+                || depths.stream().distinct().count() < depths.size()) {
+            throw new IllegalArgumentException("must be distinct numbers of hidden layers from 1 to " + DepthSettings.MAX_DEPTH
+                    + ", got " + depths.stream().map(String::valueOf).collect(Collectors.joining(",")));
+        }
+    }
+
+    /**
+     * Refuses fewer than 10 samples: too few to score a network on.
+     *
+     * @throws IllegalArgumentException saying so
+     */
+    private static void checkSamples(int samples) {
+        if (samples < 10) {
+            throw new IllegalArgumentException("the number of samples must be at least 10, got " + samples);
+        }
+    }
+
+    /**
+     * The plot folder of {@code --out}, created now so that a folder that cannot be is refused
+     * before any training; null for {@code none}.
+     */
+    private static Path folder(String out) {
+        if (out.equals("none")) {
+            return null;
+        }
+        try {
+            return Files.createDirectories(Path.of(out));
+        } catch (IOException | RuntimeException e) {
+            throw new CommandException("--out: cannot create the folder '" + out + "': " + e.getMessage(), e);
+        }
     }
 
     /** Runs the study, printing to {@code out} as it goes, and writes the plots to {@code folder} unless null. */

@@ -6,10 +6,8 @@ import dev.dendrite.api.nn.EpochReport;
 import dev.dendrite.api.nn.Trainer;
 import dev.dendrite.api.nn.TrainingListener;
 import dev.dendrite.api.nn.TrainingResult;
-import dev.dendrite.api.nn.TrainingSpec;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -40,7 +38,8 @@ final class DepthStudy {
      */
     DepthReport run(DepthSettings s, Consumer<DepthReport.Row> progress) {
         List<Architecture> architectures = architectures(s);
-        DataSplit data = new DataSplit(s.task().generate(s.samples(), s.seed()), s.task().generate(s.samples(), s.seed() + 1),
+        long seed = s.training().seed();
+        DataSplit data = new DataSplit(s.task().generate(s.samples(), seed), s.task().generate(s.samples(), seed + 1),
                 FeatureScaling.identity(s.task().inputs()));
         ExecutorService pool = Executors.newFixedThreadPool(s.threads(), r -> {
             Thread t = new Thread(r, "ml:depth");
@@ -52,8 +51,8 @@ final class DepthStudy {
             for (Architecture a : architectures) {
                 List<Future<DepthReport.Run>> runs = new ArrayList<>();
                 for (int i = 0; i < s.seeds(); i++) {
-                    long seed = s.seed() + i;
-                    runs.add(pool.submit(() -> train(s, a, data, seed)));
+                    long runSeed = seed + i;
+                    runs.add(pool.submit(() -> train(s, a, data, runSeed)));
                 }
                 pending.add(runs);
             }
@@ -74,10 +73,8 @@ final class DepthStudy {
     }
 
     private DepthReport.Run train(DepthSettings s, Architecture a, DataSplit data, long seed) {
-        TrainingSpec spec = new TrainingSpec(a.hidden(), s.activation(), s.task().output(), s.task().loss(), s.optimizer(),
-                Map.of("lr", s.lr()), s.batch(), s.epochs(), 0, seed, s.backend());
         long start = System.nanoTime();
-        TrainingResult result = trainer.train(spec, data, TrainingListener.NONE);
+        TrainingResult result = trainer.train(s.network(a, seed), data, TrainingListener.NONE);
         long millis = (System.nanoTime() - start) / 1_000_000;
         double[] curve = result.history().stream().mapToDouble(EpochReport::validationMetric).toArray();
         return new DepthReport.Run(seed, result.validation().get(s.task().metric()), curve, millis);

@@ -23,8 +23,8 @@ class ArchitectureTest {
     @Test
     void theDefaultComparisonHasEqualParameterCountsWithinFivePercent() {
         for (DepthTask task : DepthTask.values()) {
-            DepthSettings defaults = new DepthSettings(task, DepthSettings.DEFAULT_BUDGET,
-                    DepthSettings.parseDepths(DepthSettings.DEFAULT_DEPTHS), 1, 1, "relu", "adam", 0.01, 32, 100, 1, 1, null);
+            DepthSettings defaults = new DepthSettings(task, DepthSettings.DEFAULT_BUDGET, DepthSettings.DEFAULT_DEPTHS, 1,
+                    DepthSettings.DEFAULT_TRAINING, 100, 1);
             List<Architecture> compared = DepthStudy.architectures(defaults);
             assertEquals(List.of(1, 2, 3, 4), compared.stream().map(a -> a.hidden().size()).toList());
             assertEqualWithinFivePercent(compared);

@@ -1,29 +1,31 @@
 package dev.dendrite.depth;
 
-import dev.dendrite.nn.LocalPlugins;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.dendrite.api.nn.TrainingRequest;
+import dev.dendrite.nn.LocalPlugins;
+import dev.dendrite.options.CommandCatalog;
+import dev.dendrite.options.CommandException;
+import dev.dendrite.options.Option;
 import dev.dendrite.testing.ComponentDescriptors;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.io.StringReader;
-import java.lang.reflect.Method;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.stream.Stream;
 import javax.imageio.ImageIO;
 import javax.xml.parsers.DocumentBuilderFactory;
-import org.apache.felix.service.command.Descriptor;
-import org.apache.felix.service.command.Parameter;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.w3c.dom.Document;
@@ -33,14 +35,37 @@ import org.xml.sax.InputSource;
 
 class DepthCommandTest {
 
-    private static DepthSettings small(DepthTask task, int seeds) {
-        return new DepthSettings(task, 120, List.of(1, 2, 3), seeds, 15, "relu", "adam", 0.01, 32, 120, 7, 2, null);
+    private final DepthCommand command = new DepthCommand(LocalPlugins.trainer());
+
+    /** The settings of a command line, as ml:depth reads it. */
+    private static DepthSettings settings(String... words) {
+        return DepthCommand.settings(DepthCommand.SYNTAX.parse(List.of(words)));
     }
 
-    private static String run(DepthSettings settings, Path folder) {
+    private static DepthSettings small(DepthTask task, int seeds) {
+        return settings("--task", task.label(), "--params", "120", "--depths", "1,2,3", "--seeds", "" + seeds, "--epochs", "15",
+                "--samples", "120", "--seed", "7", "--threads", "2");
+    }
+
+    private String run(DepthSettings settings, Path folder) {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        new DepthCommand(LocalPlugins.trainer()).execute(settings, folder, new PrintStream(bytes, true, StandardCharsets.UTF_8));
+        command.execute(settings, folder, new PrintStream(bytes, true, StandardCharsets.UTF_8));
         return bytes.toString(StandardCharsets.UTF_8);
+    }
+
+    /** The one line ml:depth answers a refused command line with; it prints nothing before it. */
+    private String refusal(String... words) {
+        PrintStream console = System.out;
+        ByteArrayOutputStream printed = new ByteArrayOutputStream();
+        System.setOut(new PrintStream(printed, true, StandardCharsets.UTF_8));
+        try {
+            CommandException e = assertThrows(CommandException.class, () -> command.depth(words));
+            assertEquals("error: " + e.getMessage(), e.toString());
+            return e.getMessage();
+        } finally {
+            System.setOut(console);
+            assertEquals("", printed.toString(StandardCharsets.UTF_8), "nothing runs before the refusal");
+        }
     }
 
     /** The polylines' and dots' point counts of each series group, by id. */
@@ -103,8 +128,10 @@ class DepthCommandTest {
 
     @Test
     void theSameSeedsGiveTheSameTableWhateverTheThreads() {
-        DepthSettings one = new DepthSettings(DepthTask.SAWTOOTH, 100, List.of(1, 2), 2, 5, "relu", "adam", 0.01, 32, 50, 3, 1, null);
-        DepthSettings two = new DepthSettings(DepthTask.SAWTOOTH, 100, List.of(1, 2), 2, 5, "relu", "adam", 0.01, 32, 50, 3, 2, null);
+        List<String> words = List.of("--task", "sawtooth", "--params", "100", "--depths", "1,2", "--seeds", "2", "--epochs", "5",
+                "--samples", "50", "--seed", "3", "--threads");
+        DepthSettings one = settings(Stream.concat(words.stream(), Stream.of("1")).toArray(String[]::new));
+        DepthSettings two = settings(Stream.concat(words.stream(), Stream.of("2")).toArray(String[]::new));
         String a = run(one, null).replaceAll(" +[0-9.]+\\n", "\n");
         String b = run(two, null).replaceAll(" +[0-9.]+\\n", "\n");
         assertEquals(a, b, "only the times differ");
@@ -138,26 +165,76 @@ class DepthCommandTest {
     }
 
     @Test
-    void rejectsBadSettings() {
-        assertEquals("--depths must be distinct numbers of hidden layers from 1 to 9, got [1, 1]", assertThrows(IllegalArgumentException.class,
-                () -> new DepthSettings(DepthTask.SPIRALS, 100, List.of(1, 1), 1, 1, "relu", "adam", 0.01, 32, 50, 1, 1, null)).getMessage());
-        assertEquals("--depths must be comma-separated numbers of hidden layers, e.g. 1,2,3,4; got '1,x'",
-                assertThrows(IllegalArgumentException.class, () -> DepthSettings.parseDepths("1,x")).getMessage());
-        assertEquals("--seeds must be positive, got 0", assertThrows(IllegalArgumentException.class,
-                () -> new DepthSettings(DepthTask.SPIRALS, 100, List.of(1), 0, 1, "relu", "adam", 0.01, 32, 50, 1, 1, null)).getMessage());
+    void trainsWithTheStudysDefaultsOrTheTrainingOptionsOfMlTrain() {
+        assertEquals(new DepthSettings(DepthTask.SPIRALS, 200, List.of(1, 2, 3, 4), 10, DepthSettings.DEFAULT_TRAINING, 600,
+                Runtime.getRuntime().availableProcessors()), settings());
+        DepthSettings given = settings("--activation", "tanh", "--optimizer", "sgd", "--lr", "0.1", "--batch", "all", "--epochs", "3",
+                "--seed", "5", "--backend", "ejml");
+        assertEquals(DepthSettings.DEFAULT_TRAINING.toBuilder().activation("tanh").optimizer("sgd").learningRate(0.1).fullBatch()
+                .epochs(3).seed(5).backend("ejml").build(), given.training());
+        TrainingRequest network = small(DepthTask.SAWTOOTH, 1).network(new Architecture(1, List.of(4, 4), 1), 9);
+        assertEquals(List.of(List.of(4, 4), "linear", "mse", 9L, 15),
+                List.of(network.hiddenLayers(), network.outputActivation(), network.loss(), network.seed(), network.epochs()));
     }
 
     @Test
-    void everyOptionIsDescribedAndRegisteredAsMlDepth() {
-        Method depth = Arrays.stream(DepthCommand.class.getMethods()).filter(m -> m.getName().equals("depth")).findFirst().orElseThrow();
-        assertNotNull(depth.getAnnotation(Descriptor.class));
-        for (java.lang.reflect.Parameter p : depth.getParameters()) {
-            assertNotNull(p.getAnnotation(Descriptor.class), p.toString());
-            assertTrue(p.getAnnotation(Parameter.class).names()[0].startsWith("--"));
+    void refusesWhatItOnceReplacedByADefault() {
+        assertEquals("--threads: must be a positive integer, got 0", refusal("--threads", "0"));
+        assertEquals("--lr: 'NaN' is not a finite number", refusal("--lr", "NaN"));
+    }
+
+    @Test
+    void refusesEveryEmptyZeroOrNegativeValueWithItsOptionNamed() {
+        Map<List<String>, String> refused = new LinkedHashMap<>();
+        refused.put(List.of("--task", ""), "--task: unknown task '' (available: spirals, sawtooth)");
+        refused.put(List.of("--params", "0"), "--params: must be a positive integer, got 0");
+        refused.put(List.of("--depths", ""), "--depths: needs a value, got ''");
+        refused.put(List.of("--depths", "1,1"), "--depths: must be distinct numbers of hidden layers from 1 to 9, got 1,1");
+        refused.put(List.of("--depths", "0,2"), "--depths: must be distinct numbers of hidden layers from 1 to 9, got 0,2");
+        refused.put(List.of("--depths", "1,x"), "--depths: 'x' is not an integer");
+        refused.put(List.of("--seeds", "0"), "--seeds: must be a positive integer, got 0");
+        refused.put(List.of("--epochs", "0"), "--epochs: the number of epochs must be a positive integer, got 0");
+        refused.put(List.of("--activation", ""), "--activation: needs a value, got ''");
+        refused.put(List.of("--optimizer", ""), "--optimizer: needs a value, got ''");
+        refused.put(List.of("--lr", "-0.1"), "--lr: the learning rate must be a positive number, got -0.1");
+        refused.put(List.of("--batch", "0"), "--batch: the batch size must be a positive integer, got 0");
+        refused.put(List.of("--samples", "0"), "--samples: the number of samples must be at least 10, got 0");
+        refused.put(List.of("--seed", "x"), "--seed: 'x' is not an integer");
+        refused.put(List.of("--threads", "-2"), "--threads: must be a positive integer, got -2");
+        refused.put(List.of("--out", ""), "--out: needs a value, got ''");
+        refused.put(List.of("--backend", ""), "--backend: needs a value, got ''");
+        refused.forEach((words, message) -> assertEquals(message, refusal(words.toArray(String[]::new)), words.toString()));
+    }
+
+    @Test
+    void namesAnUnknownOptionAndARepeatedOne() {
+        assertEquals("ml:depth has no option --bogus (ml:depth --help)", refusal("--bogus", "3"));
+        assertEquals("ml:depth has no option --thread; did you mean --threads? (ml:depth --help)", refusal("--thread", "3"));
+        assertEquals("ml:depth: --seeds is given twice", refusal("--seeds", "2", "--seeds", "3"));
+    }
+
+    @Test
+    void helpListsEveryOptionWithItsDefault() {
+        String help = (String) command.depth("--help");
+        for (Option<?> option : DepthCommand.SYNTAX.options()) {
+            String line = help.lines().filter(l -> l.startsWith("  " + option.flagName() + " ")).findFirst().orElseThrow(
+                    () -> new AssertionError(option + " is not listed:\n" + help));
+            assertTrue(line.contains("(default "), line);
         }
-        List<ComponentDescriptors.Descriptor> commands = ComponentDescriptors.providing(Object.class, DepthCommand.class);
+        for (String shown : List.of("(default spirals)", "(default 200)", "(default 1,2,3,4)", "(default 10)", "(default 500)",
+                "(default relu)", "(default adam)", "(default 0.01)", "(default 32)", "(default 600)", "(default 42)",
+                "(default the number of processors)", "(default plots)", "(default the highest ranked)")) {
+            assertTrue(help.contains(shown), shown + " in\n" + help);
+        }
+    }
+
+    @Test
+    void isRegisteredAsTheGogoCommandMlDepthWithItsSyntaxForTheConsole() {
+        List<ComponentDescriptors.Descriptor> commands = ComponentDescriptors.providing(CommandCatalog.class, DepthCommand.class);
         assertEquals(1, commands.size());
+        assertTrue(commands.get(0).provides(DepthCommand.class));
         assertEquals("ml", commands.get(0).properties().get("osgi.command.scope"));
         assertEquals("depth", commands.get(0).properties().get("osgi.command.function"));
+        assertEquals(List.of(DepthCommand.SYNTAX), command.commands());
     }
 }
