@@ -1,9 +1,13 @@
 package dev.dendrite.tuning;
 
+import dev.dendrite.api.data.Task;
+import dev.dendrite.api.nn.TrainingRequest;
 import dev.dendrite.api.tuning.StudySettings;
 import dev.dendrite.api.tuning.TrialRecord;
 import dev.dendrite.api.tuning.TrialState;
 import dev.dendrite.json.Json;
+import dev.dendrite.options.TrainingOptions;
+import java.io.FileOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
@@ -16,6 +20,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -24,7 +29,9 @@ import java.util.Map;
  * ignored when read, and cut off before appending). Events, by their {@code event} field:
  * <ul>
  *   <li>{@code study} (first line): {@code format} "dendrite-study", {@code version} 1, {@code name},
- *       {@code created}, {@code settings} (an object), {@code metric}, {@code higherIsBetter};</li>
+ *       {@code created}, {@code settings} (an object; its {@code base} is the trials' base request
+ *       by option name, as {@link TrainingOptions#describe} writes it), {@code metric},
+ *       {@code higherIsBetter};</li>
  *   <li>{@code resumed}: {@code time}, {@code trials} and {@code totalEpochs} now in force;</li>
  *   <li>{@code started}: {@code trial} number, {@code parameters} (an object; numbers of uniform and
  *       loguniform parameters always with a '.' or exponent, int parameters without), {@code budget}
@@ -34,8 +41,13 @@ import java.util.Map;
  *   <li>{@code finished}: {@code trial}, {@code state} (COMPLETE, PRUNED, FAILED), {@code value},
  *       {@code values} (per epoch), {@code message}, {@code time}.</li>
  * </ul>
- * A trial started but not finished was running when the process stopped: it is trained again, and
- * its new {@code started} line replaces the old one.
+ * A trial started but not finished was running when the process stopped (or the study was
+ * interrupted): it is trained again, and its new {@code started} line replaces the old one.
+ * Journals written before the settings had {@code task}, {@code scaling} and {@code base} read as
+ * detected task, default scaling and the default request, which is what they ran with.
+ *
+ * <p>The file is written through a {@link FileOutputStream}, not an interruptible channel: an
+ * interrupt of a trial's thread (the study stopping) must not close the journal mid-study.
  */
 final class Journal implements AutoCloseable {
     static final String EXTENSION = ".jsonl";
@@ -56,7 +68,8 @@ final class Journal implements AutoCloseable {
     static Journal create(Path file, StudySettings settings, String metric, boolean higherIsBetter) {
         try {
             Files.createDirectories(file.toAbsolutePath().getParent());
-            Journal journal = new Journal(Files.newOutputStream(file, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE));
+            Files.createFile(file);
+            Journal journal = new Journal(new FileOutputStream(file.toFile(), true));
             Map<String, Object> e = event("study");
             e.put("format", FORMAT);
             e.put("version", 1L);
@@ -85,7 +98,7 @@ final class Journal implements AutoCloseable {
                     channel.truncate(end);
                 }
             }
-            return new Journal(Files.newOutputStream(file, StandardOpenOption.APPEND, StandardOpenOption.WRITE));
+            return new Journal(new FileOutputStream(file.toFile(), true));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot open study journal " + file + ": " + e.getMessage(), e);
         }
@@ -185,8 +198,7 @@ final class Journal implements AutoCloseable {
                         metric = string(e, "metric");
                         higher = Boolean.TRUE.equals(e.get("higherIsBetter"));
                     }
-                    case "resumed" -> settings = settings.withTrials((int) integer(e, "trials"))
-                            .withBudget(settings.epochs(), integer(e, "totalEpochs"));
+                    case "resumed" -> settings = limits(settings.toBuilder(), (int) integer(e, "trials"), integer(e, "totalEpochs")).build();
                     case "started" -> {
                         int n = (int) integer(e, "trial");
                         TrialRecord t = TrialRecord.running(n, object(e.get("parameters"), "parameters"), (int) integer(e, "budget"));
@@ -226,10 +238,12 @@ final class Journal implements AutoCloseable {
         return new Contents(settings, metric, higher, trials, visible);
     }
 
+    /** The settings as the journal writes them (and as resuming compares them): JSON values only. */
     static Map<String, Object> settingsMap(StudySettings s) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("name", s.name());
         m.putAll(s.identity());
+        m.put("base", new LinkedHashMap<String, Object>(TrainingOptions.describe(s.base())));
         m.put("trials", (long) s.trials());
         m.put("totalEpochs", s.totalEpochs());
         m.replaceAll((k, v) -> v instanceof Integer i ? Long.valueOf(i) : v);
@@ -239,10 +253,30 @@ final class Journal implements AutoCloseable {
     private static StudySettings settings(Map<String, Object> m) {
         Map<String, String> options = new LinkedHashMap<>();
         object(m.get("options"), "options").forEach((k, v) -> options.put(k, (String) v));
-        return new StudySettings((String) m.get("name"), string(m, "dataset"), (String) m.get("target"),
-                ((Number) m.get("validation")).doubleValue(), string(m, "space"), string(m, "strategy"), options,
-                (int) integer(m, "trials"), (int) integer(m, "epochs"), integer(m, "totalEpochs"), integer(m, "seed"),
-                (String) m.get("metric"), string(m, "pruner"), (int) integer(m, "folds"), (int) integer(m, "lag"), 1);
+        StudySettings.Builder b = StudySettings.builder(string(m, "dataset"), string(m, "space"))
+                .name((String) m.get("name")).target((String) m.get("target"))
+                .validation(((Number) m.get("validation")).doubleValue()).scaling((String) m.get("scaling"))
+                .strategy(string(m, "strategy")).options(options).epochs((int) integer(m, "epochs")).seed(integer(m, "seed"))
+                .metric((String) m.get("metric")).pruner(string(m, "pruner")).lag((int) integer(m, "lag")).parallel(1);
+        if (m.get("task") instanceof String task) {
+            b.task(Task.valueOf(task.toUpperCase(Locale.ROOT)));
+        }
+        int folds = (int) integer(m, "folds");
+        if (folds > 0) {
+            b.folds(folds);
+        }
+        if (m.containsKey("base")) {
+            TrainingRequest.Builder base = TrainingRequest.builder();
+            object(m.get("base"), "base").forEach((name, text) -> TrainingOptions.set(name, (String) text, base));
+            b.base(base.build());
+        }
+        return limits(b, (int) integer(m, "trials"), integer(m, "totalEpochs")).build();
+    }
+
+    /** Sets the trials and the epoch limit (0: none) that a study line or a resumed line holds. */
+    private static StudySettings.Builder limits(StudySettings.Builder b, int trials, long totalEpochs) {
+        b.trials(trials);
+        return totalEpochs > 0 ? b.totalEpochs(totalEpochs) : b.noEpochLimit();
     }
 
     private static Map<String, Object> event(String kind) {

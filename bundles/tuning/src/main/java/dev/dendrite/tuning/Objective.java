@@ -27,10 +27,14 @@ record Objective(String metric, boolean higherIsBetter, List<DataSplit> splits) 
     static Objective of(StudySettings s, DataService data) {
         List<DataSplit> splits;
         if (s.folds() > 0) {
-            DataSplit all = data.load(s.dataset(), new DataOptions(s.target(), 0, s.seed(), null, "none"));
+            if (s.scaling() != null) {
+                throw new IllegalArgumentException("scaling " + s.scaling() + " does not apply with folds:"
+                        + " each fold is standardized on its own training part");
+            }
+            DataSplit all = data.load(s.dataset(), new DataOptions(s.target(), 0, s.seed(), s.task(), "none"));
             splits = Folds.split(all.train(), s.folds(), s.seed(), all.target());
         } else {
-            splits = List.of(data.load(s.dataset(), new DataOptions(s.target(), s.validation(), s.seed())));
+            splits = List.of(data.load(s.dataset(), new DataOptions(s.target(), s.validation(), s.seed(), s.task(), s.scaling())));
         }
         DataSplit first = splits.get(0);
         boolean validation = first.hasValidation();

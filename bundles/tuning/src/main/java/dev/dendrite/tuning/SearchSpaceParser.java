@@ -1,5 +1,6 @@
 package dev.dendrite.tuning;
 
+import dev.dendrite.api.nn.TrainingRequest;
 import dev.dendrite.api.tuning.Parameter;
 import dev.dendrite.api.tuning.Parameter.Kind;
 import dev.dendrite.api.tuning.SearchSpace;
@@ -21,25 +22,30 @@ import java.util.TreeSet;
  * </pre>
  * e.g. {@code lr=loguniform(1e-4,1e-1); layers=choice([64],[128,64]); batch=choice(32,64,128);
  * optimizer=choice(momentum,adam); momentum=uniform(0.5,0.99) if optimizer=momentum}. Names are
- * those of {@link SpecMapping}; plug-in names must be registered ({@link Vocabulary}); an
- * optimizer hyperparameter must belong to every optimizer it can be combined with. Errors are
- * IllegalArgumentExceptions {@code search space, position P: …} with P the 1-based character.
+ * those of {@link RequestMapping}; every value a trial may get (each choice, each bound of a range,
+ * as a sampled value is written) is read into the base request as {@code ml:train} reads it, so
+ * the training request's builder refuses a bad one before any trial runs; plug-in names must be
+ * registered ({@link Vocabulary}); an optimizer hyperparameter must belong to every optimizer it
+ * can be combined with. Errors are IllegalArgumentExceptions {@code search space, position P: …}
+ * with P the 1-based character.
  */
 final class SearchSpaceParser {
     private final String text;
     private final Vocabulary vocabulary;
+    private final TrainingRequest base;
     private final Map<String, Parameter> declared = new LinkedHashMap<>();
     private final Map<String, Integer> positions = new LinkedHashMap<>();
     private int pos;
 
-    private SearchSpaceParser(String text, Vocabulary vocabulary) {
+    private SearchSpaceParser(String text, Vocabulary vocabulary, TrainingRequest base) {
         this.text = text;
         this.vocabulary = vocabulary;
+        this.base = base;
     }
 
-    /** Parses and checks {@code text}. */
-    static SearchSpace parse(String text, Vocabulary vocabulary) {
-        return new SearchSpaceParser(text == null ? "" : text, vocabulary).space();
+    /** Parses and checks {@code text} for trials that start from {@code base}. */
+    static SearchSpace parse(String text, Vocabulary vocabulary, TrainingRequest base) {
+        return new SearchSpaceParser(text == null ? "" : text, vocabulary, base).space();
     }
 
     private SearchSpace space() {
@@ -62,9 +68,9 @@ final class SearchSpaceParser {
             throw new IllegalArgumentException("the search space is empty: give name=domain pairs separated by ';',"
                     + " e.g. lr=loguniform(1e-4,1e-1); batch=choice(32,64)");
         }
-        String conflict = SpecMapping.conflict(declared.keySet());
+        String conflict = RequestMapping.conflict(declared.keySet());
         if (conflict != null) {
-            throw error(positions.get("layers"), conflict);
+            throw error(positions.get(RequestMapping.LAYERS), conflict);
         }
         checkOptimizerHyperparameters();
         return new SearchSpace(new ArrayList<>(declared.values()));
@@ -73,9 +79,8 @@ final class SearchSpaceParser {
     private void parameter() {
         int start = pos;
         String name = word("a parameter name");
-        SpecMapping.Type type = SpecMapping.type(name, vocabulary);
-        if (type == null) {
-            throw error(start, "unknown parameter '" + name + "' (known: " + SpecMapping.known(vocabulary) + ")");
+        if (!RequestMapping.searchable(name, vocabulary)) {
+            throw error(start, "unknown parameter '" + name + "' (known: " + RequestMapping.known(vocabulary) + ")");
         }
         if (declared.containsKey(name)) {
             throw error(start, "parameter " + name + " is declared twice");
@@ -92,10 +97,13 @@ final class SearchSpaceParser {
             case "choice" -> Kind.CHOICE;
             default -> throw error(domainStart, "unknown domain '" + function + "' (use uniform, loguniform, int or choice)");
         };
-        checkKind(name, type, kind, domainStart);
+        String domains = RequestMapping.onlyDomains(name, kind, vocabulary);
+        if (domains != null) {
+            throw error(domainStart, name + " takes " + domains);
+        }
         skipSpaces();
         expect('(', "after '" + function + "'");
-        Parameter p = kind == Kind.CHOICE ? choice(name, type) : range(name, type, kind, domainStart);
+        Parameter p = kind == Kind.CHOICE ? choice(name) : range(name, kind);
         skipSpaces();
         if (text.startsWith("if", pos) && (pos + 2 >= text.length() || !Character.isLetterOrDigit(text.charAt(pos + 2)))) {
             pos += 2;
@@ -105,23 +113,7 @@ final class SearchSpaceParser {
         positions.put(name, start);
     }
 
-    private void checkKind(String name, SpecMapping.Type type, Kind kind, int at) {
-        boolean fits = switch (type) {
-            case NAME, LAYERS, SCHEDULE -> kind == Kind.CHOICE;
-            case INTEGER -> kind == Kind.INT || kind == Kind.CHOICE;
-            case REAL -> kind != Kind.INT;
-        };
-        if (!fits) {
-            String allowed = switch (type) {
-                case NAME, LAYERS, SCHEDULE -> "choice(…)";
-                case INTEGER -> "int(lo,hi) or choice(…)";
-                case REAL -> "uniform(lo,hi), loguniform(lo,hi) or choice(…)";
-            };
-            throw error(at, name + " takes " + allowed);
-        }
-    }
-
-    private Parameter choice(String name, SpecMapping.Type type) {
+    private Parameter choice(String name) {
         List<String> values = new ArrayList<>();
         while (true) {
             skipSpaces();
@@ -130,7 +122,7 @@ final class SearchSpaceParser {
             if (values.contains(value)) {
                 throw error(start, "value " + value + " appears twice in the choice of " + name);
             }
-            String problem = SpecMapping.checkValue(name, type, value, vocabulary);
+            String problem = RequestMapping.check(name, value, base, vocabulary);
             if (problem != null) {
                 throw error(start, problem);
             }
@@ -144,7 +136,7 @@ final class SearchSpaceParser {
         }
     }
 
-    private Parameter range(String name, SpecMapping.Type type, Kind kind, int domainStart) {
+    private Parameter range(String name, Kind kind) {
         skipSpaces();
         int lowAt = pos;
         double low = number();
@@ -161,22 +153,32 @@ final class SearchSpaceParser {
         if (kind == Kind.INT && high != Math.rint(high)) {
             throw error(highAt, "int bounds must be integers, got " + high);
         }
+        checkBound(name, kind, low, lowAt);
+        checkBound(name, kind, high, highAt);
         if (!(low < high)) {
             throw error(lowAt, "the lower bound " + plain(low) + " must be below the upper bound " + plain(high));
         }
         if (kind == Kind.LOGUNIFORM && low <= 0) {
             throw error(lowAt, "loguniform needs positive bounds (it searches log x), got " + plain(low));
         }
-        try {
-            if (type == SpecMapping.Type.INTEGER) {
-                SpecMapping.checkInteger(name, (long) low);
-            } else {
-                SpecMapping.checkReal(name, low, high);
-            }
-        } catch (IllegalArgumentException e) {
-            throw error(domainStart, e.getMessage());
-        }
         return new Parameter(name, kind, low, high, List.of(), null);
+    }
+
+    /**
+     * Reads a bound as a trial would get it: an int value as an integer, a uniform or loguniform
+     * one as a real (so {@code batch=uniform(8,64)} is refused: batch takes integers). Every
+     * request option's range is an interval, so values between good bounds are good too.
+     */
+    private void checkBound(String name, Kind kind, double bound, int at) {
+        Object value = kind == Kind.INT ? (Object) (long) bound : (Object) bound;
+        String problem = RequestMapping.check(name, RequestMapping.text(value), base, vocabulary);
+        if (problem != null && kind != Kind.INT && bound == Math.rint(bound)
+                && RequestMapping.check(name, Long.toString((long) bound), base, vocabulary) == null) {
+            problem = name + " takes integers: use int(lo,hi) or choice(…)";
+        }
+        if (problem != null) {
+            throw error(at, problem);
+        }
     }
 
     private Parameter condition(Parameter p) {
@@ -202,14 +204,14 @@ final class SearchSpaceParser {
 
     /** Every optimizer hyperparameter must be understood by each optimizer it can be trained with. */
     private void checkOptimizerHyperparameters() {
-        Parameter optimizer = declared.get(SpecMapping.OPTIMIZER);
+        Parameter optimizer = declared.get(RequestMapping.OPTIMIZER);
         for (Parameter p : declared.values()) {
-            if (!SpecMapping.isOptimizerHyperparameter(p.name(), vocabulary)) {
+            if (!RequestMapping.isOptimizerHyperparameter(p.name(), vocabulary)) {
                 continue;
             }
-            List<String> with = p.condition() != null && p.condition().parameter().equals(SpecMapping.OPTIMIZER)
+            List<String> with = p.condition() != null && p.condition().parameter().equals(RequestMapping.OPTIMIZER)
                     ? List.of(p.condition().value())
-                    : optimizer != null ? optimizer.choices() : List.of("sgd");
+                    : optimizer != null ? optimizer.choices() : List.of(base.optimizer());
             for (String name : with) {
                 Set<String> has = vocabulary.optimizers().getOrDefault(name, Set.of());
                 if (!has.contains(p.name())) {
@@ -220,7 +222,7 @@ final class SearchSpaceParser {
                         }
                     });
                     throw error(positions.get(p.name()), p.name() + " is not a hyperparameter of optimizer " + name
-                            + " (it has: " + String.join(", ", new TreeSet<>(has)) + "); optimizers with " + p.name() + ": "
+                            + " (" + (has.isEmpty() ? "it has none" : "it has: " + String.join(", ", new TreeSet<>(has))) + "); optimizers with " + p.name() + ": "
                             + String.join(", ", owners) + "; write e.g. '" + p.name() + "=… if optimizer="
                             + (owners.isEmpty() ? "…" : owners.iterator().next()) + "'");
                 }

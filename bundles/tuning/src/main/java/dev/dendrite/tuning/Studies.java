@@ -2,10 +2,11 @@ package dev.dendrite.tuning;
 
 import dev.dendrite.api.data.DataService;
 import dev.dendrite.api.nn.Trainer;
-import dev.dendrite.api.nn.TrainingSpec;
+import dev.dendrite.api.nn.TrainingRequest;
 import dev.dendrite.api.tuning.SearchSpace;
 import dev.dendrite.api.tuning.Study;
 import dev.dendrite.api.tuning.StudyContext;
+import dev.dendrite.api.tuning.StudyInterruptedException;
 import dev.dendrite.api.tuning.StudyListener;
 import dev.dendrite.api.tuning.StudySettings;
 import dev.dendrite.api.tuning.TrialRecord;
@@ -27,8 +28,8 @@ import java.util.stream.Stream;
 
 /**
  * The {@link Tuner} without OSGi: parses spaces against the registered plug-ins, runs studies with
- * a {@link StudyRunner}, and keeps their journals in a folder. Every trial starts from
- * {@link TrainingSpec#defaults()} (16 tanh units, sgd, batch 32) with the searched values applied.
+ * a {@link StudyRunner}, and keeps their journals in a folder. Every trial starts from the
+ * study's {@link StudySettings#base() base request} with the searched values set.
  */
 final class Studies implements Tuner {
     private final Trainer trainer;
@@ -52,15 +53,15 @@ final class Studies implements Tuner {
 
     @Override
     public SearchSpace parse(String text) {
-        return SearchSpaceParser.parse(text, vocabulary.get());
+        return SearchSpaceParser.parse(text, vocabulary.get(), TrainingRequest.builder().build());
     }
 
     @Override
     public Study tune(StudySettings requested, StudyListener listener) {
         TuningStrategy strategy = strategies.apply(requested.strategy());
-        SearchSpace space = parse(requested.space());
+        SearchSpace space = SearchSpaceParser.parse(requested.space(), vocabulary.get(), requested.base());
         Objective objective = Objective.of(requested, data);
-        StudySettings settings = requested.withObjective(objective.metric(), requested.pruner(), requested.folds());
+        StudySettings settings = requested.toBuilder().metric(objective.metric()).build();
         strategy.validate(space, new StudyContext(settings.seed(), 0, settings.epochs(), objective.higherIsBetter(), settings.options()));
         List<TrialRecord> previous = List.of();
         List<Integer> visible = List.of();
@@ -81,12 +82,15 @@ final class Studies implements Tuner {
             }
         }
         StudyRunner runner = new StudyRunner(strategy, space, settings, objective.higherIsBetter(),
-                new TrialTrainer(trainer, TrainingSpec.defaults(), objective, settings.seed(), settings.pruner().equals("median")),
+                new TrialTrainer(trainer, settings.base(), objective, settings.seed(), settings.pruner().equals(StudySettings.MEDIAN)),
                 journal, listener);
         listener.started(new Study(settings, objective.metric(), objective.higherIsBetter(), previous));
         try {
-            List<TrialRecord> trials = runner.run(previous, visible);
-            return new Study(settings, objective.metric(), objective.higherIsBetter(), trials);
+            Study study = new Study(settings, objective.metric(), objective.higherIsBetter(), runner.run(previous, visible));
+            if (runner.interrupted()) {
+                throw new StudyInterruptedException(study);
+            }
+            return study;
         } finally {
             if (journal != null) {
                 journal.close();
@@ -127,9 +131,8 @@ final class Studies implements Tuner {
     }
 
     @Override
-    public TrainingSpec spec(Study study, TrialRecord trial) {
-        return SpecMapping.apply(TrainingSpec.defaults(), trial.parameters(), trial.budget(),
-                StudyContext.trialSeed(study.settings().seed(), trial.number()));
+    public TrainingRequest request(Study study, TrialRecord trial) {
+        return TrialTrainer.request(study.settings().base(), study.settings().seed(), trial);
     }
 
     @Override

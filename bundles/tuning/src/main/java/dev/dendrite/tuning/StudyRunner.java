@@ -1,5 +1,6 @@
 package dev.dendrite.tuning;
 
+import dev.dendrite.api.nn.TrainingInterruptedException;
 import dev.dendrite.api.tuning.SearchSpace;
 import dev.dendrite.api.tuning.StudyContext;
 import dev.dendrite.api.tuning.StudyListener;
@@ -37,6 +38,11 @@ import java.util.concurrent.atomic.AtomicInteger;
  * <p>Every event goes to the journal (when the study is saved) before the next step. A trial
  * whose training throws an exception is FAILED and the study goes on; an {@link Error} stops the
  * study at once, leaving running trials RUNNING in the journal, as a killed process would.
+ *
+ * <p>An interrupt of the thread that runs the study (Ctrl-C) stops it promptly: the workers are
+ * interrupted, so each running trial stops at its next iteration and stays RUNNING (trained again
+ * on resume), no new trial starts, and {@link #run} returns the trials so far with
+ * {@link #interrupted()} true. Trials that finish meanwhile are recorded as usual.
  */
 final class StudyRunner {
     private final TuningStrategy strategy;
@@ -50,6 +56,7 @@ final class StudyRunner {
     private final List<Integer> visible = new ArrayList<>();
     private final List<Future<?>> running = new ArrayList<>();
     private volatile Throwable crash;
+    private volatile boolean stopping;
 
     /** @param journal where events go, or null for a study that is not saved */
     StudyRunner(TuningStrategy strategy, SearchSpace space, StudySettings settings, boolean higherIsBetter, TrialTrainer trainer,
@@ -72,7 +79,7 @@ final class StudyRunner {
      * Runs the study to its end, continuing from the trials of a journal ({@code previous}, with
      * their frontiers {@code previousVisible}): finished trials are kept, RUNNING ones trained again.
      *
-     * @return every trial, in number order
+     * @return every trial, in number order; when {@link #interrupted()}, the unfinished ones RUNNING
      */
     List<TrialRecord> run(List<TrialRecord> previous, List<Integer> previousVisible) {
         trials.addAll(previous);
@@ -115,7 +122,7 @@ final class StudyRunner {
                 } catch (IllegalArgumentException e) {
                     throw new IllegalStateException("strategy " + settings.strategy() + " proposed a point outside the space: " + e.getMessage(), e);
                 }
-                int budget = SpecMapping.epochs(point, request.get().budget());
+                int budget = RequestMapping.epochs(point, request.get().budget());
                 if (settings.totalEpochs() > 0 && epochs + budget > settings.totalEpochs()) {
                     break;
                 }
@@ -129,12 +136,8 @@ final class StudyRunner {
                 n++;
             }
             awaitBelow(n);
-            synchronized (this) {
-                return List.copyOf(trials);
-            }
         } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("the study was interrupted", e);
+            stopping = true;
         } finally {
             if (crash != null && journal != null) {
                 journal.close();
@@ -146,6 +149,14 @@ final class StudyRunner {
                 Thread.currentThread().interrupt();
             }
         }
+        synchronized (this) {
+            return List.copyOf(trials);
+        }
+    }
+
+    /** Whether the last {@link #run} stopped because its thread was interrupted. */
+    boolean interrupted() {
+        return stopping;
     }
 
     /** Trials 0 … n−1 as the proposal of trial n sees them: from the frontier on, outcomes hidden. */
@@ -178,10 +189,11 @@ final class StudyRunner {
                     if (journal != null && crash == null) {
                         journal.epoch(number, epoch, value);
                     }
-                });
+                }, () -> stopping);
                 finish(done);
             } catch (Throwable t) {
-                if (crash == null) {
+                boolean stoppedByInterrupt = stopping && t instanceof TrainingInterruptedException;
+                if (!stoppedByInterrupt && crash == null) {
                     crash = t;
                 }
             } finally {

@@ -3,22 +3,26 @@ package dev.dendrite.tuning;
 import dev.dendrite.api.data.DataSplit;
 import dev.dendrite.api.nn.EpochReport;
 import dev.dendrite.api.nn.Trainer;
+import dev.dendrite.api.nn.TrainingInterruptedException;
 import dev.dendrite.api.nn.TrainingListener;
 import dev.dendrite.api.nn.TrainingResult;
-import dev.dendrite.api.nn.TrainingSpec;
+import dev.dendrite.api.nn.TrainingRequest;
 import dev.dendrite.api.tuning.StudyContext;
 import dev.dendrite.api.tuning.TrialRecord;
 import dev.dendrite.api.tuning.TrialState;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.BooleanSupplier;
 
 /**
- * Trains one trial: the point applied to the base spec with the trial's seed (derived from the
+ * Trains one trial: the point set on the base request with the trial's seed (derived from the
  * study seed and the trial number only), on each split in turn. The objective after each epoch
  * of the first split is reported (and fed to the pruner, which may stop the trial: PRUNED, its
  * value the last one reported); the trial's value is the mean over the splits of the trained
  * model's objective (COMPLETE). A trial whose training throws an exception, e.g. because it
- * diverged, is FAILED with the message.
+ * diverged, is FAILED with the message; but when the study is stopping (interrupted), the
+ * trainer's {@link TrainingInterruptedException} leaves the trial unfinished, to be trained again
+ * when the study resumes.
  */
 final class TrialTrainer {
 
@@ -28,12 +32,12 @@ final class TrialTrainer {
     }
 
     private final Trainer trainer;
-    private final TrainingSpec base;
+    private final TrainingRequest base;
     private final Objective objective;
     private final long seed;
     private final boolean pruning;
 
-    TrialTrainer(Trainer trainer, TrainingSpec base, Objective objective, long seed, boolean pruning) {
+    TrialTrainer(Trainer trainer, TrainingRequest base, Objective objective, long seed, boolean pruning) {
         this.trainer = trainer;
         this.base = base;
         this.objective = objective;
@@ -41,21 +45,27 @@ final class TrialTrainer {
         this.pruning = pruning;
     }
 
-    private TrainingSpec spec(TrialRecord trial) {
-        return SpecMapping.apply(base, trial.parameters(), trial.budget(), StudyContext.trialSeed(seed, trial.number()));
+    /** The request of {@code trial} in a study seeded {@code seed}. */
+    static TrainingRequest request(TrainingRequest base, long seed, TrialRecord trial) {
+        return RequestMapping.request(base, trial.parameters(), trial.budget(), StudyContext.trialSeed(seed, trial.number()));
     }
 
-    /** Trains {@code trial}; {@code visible} are the trials its proposal saw (for the pruner). */
-    TrialRecord run(TrialRecord trial, List<TrialRecord> visible, EpochSink sink) {
+    /**
+     * Trains {@code trial}; {@code visible} are the trials its proposal saw (for the pruner).
+     *
+     * @param stopping whether the study is stopping: then an interrupted run is not a failure
+     * @throws TrainingInterruptedException when the run was interrupted because the study is stopping
+     */
+    TrialRecord run(TrialRecord trial, List<TrialRecord> visible, EpochSink sink, BooleanSupplier stopping) {
         List<Double> values = new ArrayList<>();
         try {
-            TrainingSpec spec = spec(trial);
+            TrainingRequest request = request(base, seed, trial);
             double sum = 0;
             List<DataSplit> splits = objective.splits();
             for (int f = 0; f < splits.size(); f++) {
                 boolean first = f == 0;
                 boolean[] pruned = {false};
-                TrainingResult result = trainer.train(spec, splits.get(f), new TrainingListener() {
+                TrainingResult result = trainer.train(request, splits.get(f), new TrainingListener() {
                     @Override
                     public void epoch(EpochReport report) {
                         if (first) {
@@ -78,6 +88,11 @@ final class TrialTrainer {
                 sum += objective.value(result.train(), result.validation());
             }
             return finished(trial, TrialState.COMPLETE, sum / splits.size(), values, null);
+        } catch (TrainingInterruptedException e) {
+            if (stopping.getAsBoolean()) {
+                throw e;
+            }
+            return finished(trial, TrialState.FAILED, Double.NaN, values, e.getMessage());
         } catch (RuntimeException e) {
             String message = e.getMessage() == null ? e.getClass().getName() : e.getMessage();
             return finished(trial, TrialState.FAILED, Double.NaN, values, message);

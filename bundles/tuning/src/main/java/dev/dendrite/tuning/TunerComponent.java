@@ -5,7 +5,7 @@ import dev.dendrite.api.nn.Activation;
 import dev.dendrite.api.nn.Loss;
 import dev.dendrite.api.nn.Optimizer;
 import dev.dendrite.api.nn.Trainer;
-import dev.dendrite.api.nn.TrainingSpec;
+import dev.dendrite.api.nn.TrainingRequest;
 import dev.dendrite.api.plugin.PluginCatalog;
 import dev.dendrite.api.tuning.SearchSpace;
 import dev.dendrite.api.tuning.Study;
@@ -142,8 +142,8 @@ public final class TunerComponent implements Tuner {
     }
 
     @Override
-    public TrainingSpec spec(Study study, TrialRecord trial) {
-        return studies.spec(study, trial);
+    public TrainingRequest request(Study study, TrialRecord trial) {
+        return studies.request(study, trial);
     }
 
     @Override

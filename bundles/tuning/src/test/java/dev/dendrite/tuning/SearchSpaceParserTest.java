@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.dendrite.api.nn.TrainingSpec;
+import dev.dendrite.api.nn.TrainingRequest;
 import dev.dendrite.api.tuning.Parameter;
 import dev.dendrite.api.tuning.Parameter.Kind;
 import dev.dendrite.api.tuning.SearchSpace;
@@ -18,8 +18,10 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 class SearchSpaceParserTest {
 
+    private static final TrainingRequest DEFAULTS = TrainingRequest.builder().build();
+
     private static SearchSpace parse(String text) {
-        return SearchSpaceParser.parse(text, Fixtures.vocabulary());
+        return SearchSpaceParser.parse(text, Fixtures.vocabulary(), DEFAULTS);
     }
 
     private static String error(String text) {
@@ -63,7 +65,7 @@ class SearchSpaceParserTest {
     }
 
     @Test
-    void pointsBecomeSpecs() {
+    void pointsBecomeTrainingRequests() {
         Map<String, Object> point = new LinkedHashMap<>();
         point.put("lr", 0.05);
         point.put("layers", "[128,64]");
@@ -73,18 +75,25 @@ class SearchSpaceParserTest {
         point.put("activation", "relu");
         point.put("l2", "0.01");
         point.put("schedule", "step:0.5:10");
-        TrainingSpec spec = SpecMapping.apply(TrainingSpec.defaults(), point, 7, 99);
-        assertEquals(List.of(128, 64), spec.hiddenLayers());
-        assertEquals(0, spec.batchSize());
-        assertEquals("momentum", spec.optimizer());
-        assertEquals(Map.of("lr", 0.05, "momentum", 0.8), spec.hyperparameters());
-        assertEquals("relu", spec.activation());
-        assertEquals(0.01, spec.l2());
-        assertEquals("step", spec.schedule().kind());
-        assertEquals(7, spec.epochs());
-        assertEquals(99, spec.seed());
-        TrainingSpec equalWidths = SpecMapping.apply(TrainingSpec.defaults(), Map.of("units", 32L, "depth", 3L), 5, 1);
+        TrainingRequest request = RequestMapping.request(DEFAULTS, point, 7, 99);
+        assertEquals(List.of(128, 64), request.hiddenLayers());
+        assertEquals(0, request.batchSize());
+        assertEquals("momentum", request.optimizer());
+        assertEquals(0.05, request.learningRate().getAsDouble(), "lr is the request's learning rate");
+        assertEquals(Map.of("momentum", 0.8), request.optimizerHyperparameters(), "never lr");
+        assertEquals("relu", request.activation());
+        assertEquals(0.01, request.l2());
+        assertEquals("step", request.schedule().kind());
+        assertEquals(7, request.epochs());
+        assertEquals(99, request.seed());
+        TrainingRequest equalWidths = RequestMapping.request(DEFAULTS, Map.of("units", 32L, "depth", 3L), 5, 1);
         assertEquals(List.of(32, 32, 32), equalWidths.hiddenLayers());
+        TrainingRequest base = TrainingRequest.builder().optimizer("adam").batchSize(64).iterations(500).build();
+        TrainingRequest fromBase = RequestMapping.request(base, Map.of("lr", 0.002), 4, 1);
+        assertEquals("adam", fromBase.optimizer(), "what is not searched comes from the base request");
+        assertEquals(64, fromBase.batchSize());
+        assertEquals(0, fromBase.iterations(), "a trial trains by epochs");
+        assertEquals(4, fromBase.epochs());
     }
 
     @ParameterizedTest
@@ -96,16 +105,18 @@ class SearchSpaceParserTest {
         "lr=uniform(0.1,x)|search space, position 16: expected a number, found 'x'",
         "lr=normal(0,1)|search space, position 4: unknown domain 'normal' (use uniform, loguniform, int or choice)",
         "batch=int(8.5,64)|search space, position 11: int bounds must be integers, got 8.5",
-        "lr=uniform(0,0.1)|search space, position 4: lr must be positive, got 0.0",
-        "dropout=uniform(0,1)|search space, position 9: dropout must be in [0, 1), got 1.0",
+        "lr=uniform(0,0.1)|search space, position 12: lr: the learning rate must be a positive number, got 0.0",
+        "dropout=uniform(0,1)|search space, position 19: dropout: the dropout probability must be in [0, 1), got 1.0",
         "activation=choice(relu,relux)|search space, position 24: unknown activation 'relux' (available: leaky_relu, linear, relu, sigmoid, softmax, tanh)",
         "optimizer=choice(sgd,adamm)|search space, position 22: unknown optimizer 'adamm' (available: adam, adamw, momentum, rmsprop, sgd)",
         "loss=choice(mse,hinge)|search space, position 17: unknown loss 'hinge' (available: binary_crossentropy, categorical_crossentropy, mse)",
         "activation=uniform(0,1)|search space, position 12: activation takes choice(…)",
-        "batch=uniform(8,64)|search space, position 7: batch takes int(lo,hi) or choice(…)",
-        "layers=choice([64],[0])|search space, position 20: layer width must be positive, got 0 in [0]",
-        "layers=choice([64],64)|search space, position 20: layers are written [n1,n2,…] (e.g. [128,64], or [] for none), got '64'",
-        "batch=choice(32,x)|search space, position 17: batch takes integers, got 'x'",
+        "batch=uniform(8,64)|search space, position 15: batch takes integers: use int(lo,hi) or choice(…)",
+        "layers=choice([64],[0])|search space, position 20: layers: a layer width must be a positive integer, got 0",
+        "layers=choice([64],64)|search space, position 20: layers: a value is written [n1,n2,…] (e.g. [128,64], or [] for none), got '64'",
+        "layers=int(1,3)|search space, position 8: layers takes choice(…)",
+        "batch=choice(32,x)|search space, position 17: batch: 'x' is neither an integer nor all",
+        "units=int(0,8)|search space, position 11: units: must be a positive integer, got 0",
         "lr=choice(0.1,0.1)|search space, position 15: value 0.1 appears twice in the choice of lr",
         "lr=choice(0.1); lr=choice(0.2)|search space, position 17: parameter lr is declared twice",
         "lr=choice(0.1) lr=choice(0.2)|search space, position 16: expected ';' between parameters, found 'l'",
@@ -119,9 +130,35 @@ class SearchSpaceParserTest {
 
     @Test
     void unknownParameterListsTheKnownOnes() {
-        assertEquals("search space, position 24: unknown parameter 'learning_rate' (known: lr, layers, units, depth, activation, output,"
-                + " loss, optimizer, batch, epochs, l2, dropout, init, schedule, patience; optimizer hyperparameters: beta1, beta2,"
+        assertEquals("search space, position 24: unknown parameter 'learning_rate' (known: layers, activation, output, loss, optimizer,"
+                + " lr, batch, epochs, init, l2, dropout, schedule, patience, units, depth; optimizer hyperparameters: beta1, beta2,"
                 + " epsilon, momentum, nesterov, rho, weight_decay)", error("batch=choice(32,64);   learning_rate=uniform(0.1,0.2)"));
+        assertTrue(error("seed=int(1,3)").startsWith("search space, position 1: unknown parameter 'seed'"), "a trial's seed is its own");
+        assertTrue(error("hp=choice(1)").startsWith("search space, position 1: unknown parameter 'hp'"), "hp's entries by their names");
+    }
+
+    /** The training request's builder checks every value a trial may get, before any trial runs, and the message names it. */
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "lr=loguniform(-1,0.1)|search space, position 15: lr: the learning rate must be a positive number, got -1.0",
+        "lr=choice(0.1,-2)|search space, position 15: lr: the learning rate must be a positive number, got -2.0",
+        "lr=choice(0.1,abc)|search space, position 15: lr: 'abc' is not a number",
+        "epochs=choice(0,5)|search space, position 15: epochs: the number of epochs must be a positive integer, got 0",
+        "l2=uniform(-0.1,0.1)|search space, position 12: l2: the L2 strength λ must be a number >= 0, got -0.1",
+        "patience=int(-1,3)|search space, position 14: patience: patience must be an integer >= 0, got -1",
+        "init=choice(he,gauss)|search space, position 16: init: unknown weight initialization 'gauss' (available: he, small, xavier)",
+        "batch=choice(all,0)|search space, position 18: batch: the batch size must be a positive integer, got 0",
+        "optimizer=choice(momentum); momentum=choice(0.9,x)|search space, position 49: momentum: 'x' is not a number",
+    })
+    void valuesAreCheckedByTheTrainingRequest(String space, String message) {
+        assertEquals(message, error(space));
+    }
+
+    @Test
+    void optimizerHyperparametersAreCheckedAgainstTheBaseOptimizer() {
+        TrainingRequest momentum = TrainingRequest.builder().optimizer("momentum").build();
+        SearchSpace s = SearchSpaceParser.parse("momentum=uniform(0.5,0.99)", Fixtures.vocabulary(), momentum);
+        assertEquals(List.of("momentum"), s.names());
     }
 
     @Test
@@ -132,10 +169,10 @@ class SearchSpaceParserTest {
 
     @Test
     void optimizerHyperparametersMustBelongToTheOptimizer() {
-        assertEquals("search space, position 29: momentum is not a hyperparameter of optimizer sgd (it has: lr); optimizers with"
+        assertEquals("search space, position 29: momentum is not a hyperparameter of optimizer sgd (it has none); optimizers with"
                         + " momentum: momentum; write e.g. 'momentum=… if optimizer=momentum'",
                 error("optimizer=choice(sgd,adam); momentum=uniform(0.5,0.99)"));
-        assertEquals("search space, position 1: beta1 is not a hyperparameter of optimizer sgd (it has: lr); optimizers with beta1:"
+        assertEquals("search space, position 1: beta1 is not a hyperparameter of optimizer sgd (it has none); optimizers with beta1:"
                 + " adam, adamw; write e.g. 'beta1=… if optimizer=adam'", error("beta1=uniform(0.8,0.99)"));
         parse("optimizer=choice(adam,adamw); beta1=uniform(0.8,0.99)");
     }

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.dendrite.api.nn.TrainingRequest;
 import dev.dendrite.api.tuning.SearchSpace;
 import dev.dendrite.api.tuning.StudyContext;
 import dev.dendrite.api.tuning.TrialRecord;
@@ -23,7 +24,7 @@ import org.junit.jupiter.api.Test;
 class StrategiesTest {
 
     private static SearchSpace space(String text) {
-        return SearchSpaceParser.parse(text, Fixtures.vocabulary());
+        return SearchSpaceParser.parse(text, Fixtures.vocabulary(), TrainingRequest.builder().build());
     }
 
     private static StudyContext context(long seed, int trial, int budget, Map<String, String> options) {

@@ -8,7 +8,7 @@ import dev.dendrite.api.nn.Metrics;
 import dev.dendrite.api.nn.Model;
 import dev.dendrite.api.nn.Trainer;
 import dev.dendrite.api.nn.TrainingListener;
-import dev.dendrite.api.nn.TrainingSpec;
+import dev.dendrite.api.nn.TrainingRequest;
 import dev.dendrite.api.tuning.Study;
 import dev.dendrite.api.tuning.StudyListener;
 import dev.dendrite.api.tuning.StudySettings;
@@ -20,7 +20,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 
 /**
  * Not a test: compares halving and TPE with random search at equal total epochs (FULL_TRIALS × R),
@@ -80,8 +79,9 @@ public final class StrategyBenchmark {
                 double trials = 0;
                 double epochs = 0;
                 for (int seed = 1; seed <= seeds; seed++) {
-                    StudySettings s = StudySettings.of(sources[0], SPACE).withStrategy(strategy, Map.of()).withTrials(1000)
-                            .withBudget(EPOCHS, budget).withSeed(seed).withObjective("val_loss", "none", folds).withParallel(2, lag);
+                    StudySettings.Builder b = StudySettings.builder(sources[0], SPACE).strategy(strategy).trials(1000)
+                            .epochs(EPOCHS).totalEpochs(budget).seed(seed).metric("val_loss").pruner("none").parallel(2).lag(lag);
+                    StudySettings s = (folds > 0 ? b.folds(folds) : b).build();
                     Study study = studies.tune(s, StudyListener.NONE);
                     TrialRecord best = study.best().orElseThrow();
                     found += best.value() / seeds;
@@ -90,7 +90,7 @@ public final class StrategyBenchmark {
                     } else if (best.value() < randomBest[seed]) {
                         wins++;
                     }
-                    Metrics m = test(trainer, data, studies.spec(study, best), s, sources[1]);
+                    Metrics m = test(trainer, data, studies.request(study, best), s, sources[1]);
                     testLoss += m.cost() / seeds;
                     testAccuracy += (Double.isNaN(m.get("accuracy")) ? m.get("r2") : m.get("accuracy")) / seeds;
                     trials += study.trials().size() / (double) seeds;
@@ -124,10 +124,10 @@ public final class StrategyBenchmark {
         return new String[] {tuneFile.toString(), testFile.toString()};
     }
 
-    /** The chosen trial's spec (its epochs and seed) trained on the study's split, evaluated on the test source. */
-    private static Metrics test(Trainer trainer, DataService data, TrainingSpec spec, StudySettings s, String testSource) {
+    /** The chosen trial's request (its epochs and seed) trained on the study's split, evaluated on the test source. */
+    private static Metrics test(Trainer trainer, DataService data, TrainingRequest request, StudySettings s, String testSource) {
         DataSplit split = data.load(s.dataset(), new DataOptions(s.target(), s.validation(), s.seed()));
-        Model model = trainer.train(spec, split, TrainingListener.NONE).model();
+        Model model = trainer.train(request, split, TrainingListener.NONE).model();
         DataSet test = data.load(testSource, model.schema(), 1000 + s.seed());
         return trainer.evaluate(model, test);
     }
@@ -168,8 +168,8 @@ public final class StrategyBenchmark {
      * times: trials per second of each run, the median ratio, and whether both gave identical trials.
      */
     private static void throughput(Studies studies, int repeats) {
-        StudySettings s = StudySettings.of("spirals", SPACE).withTrials(32).withBudget(80, 0).withObjective(null, "none", 0);
-        studies.tune(s.withTrials(4).withParallel(2, 8), StudyListener.NONE); // JIT warm-up
+        StudySettings s = StudySettings.builder("spirals", SPACE).trials(32).epochs(80).pruner("none").lag(8).build();
+        studies.tune(s.toBuilder().trials(4).parallel(2).build(), StudyListener.NONE); // JIT warm-up
         double[] ratios = new double[repeats];
         boolean identical = true;
         for (int r = 0; r < repeats; r++) {
@@ -177,7 +177,7 @@ public final class StrategyBenchmark {
             Study[] results = new Study[3];
             for (int workers = 1; workers <= 2; workers++) {
                 long start = System.nanoTime();
-                results[workers] = studies.tune(s.withParallel(workers, 8), StudyListener.NONE);
+                results[workers] = studies.tune(s.toBuilder().parallel(workers).build(), StudyListener.NONE);
                 rate[workers] = 32 / ((System.nanoTime() - start) / 1e9);
             }
             ratios[r] = rate[2] / rate[1];

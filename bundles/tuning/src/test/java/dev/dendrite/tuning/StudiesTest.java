@@ -1,6 +1,7 @@
 package dev.dendrite.tuning;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -12,8 +13,10 @@ import dev.dendrite.api.nn.Model;
 import dev.dendrite.api.nn.Trainer;
 import dev.dendrite.api.nn.TrainingListener;
 import dev.dendrite.api.nn.TrainingResult;
-import dev.dendrite.api.nn.TrainingSpec;
+import dev.dendrite.api.nn.TrainingRequest;
 import dev.dendrite.api.tuning.Study;
+import dev.dendrite.api.tuning.StudyContext;
+import dev.dendrite.api.tuning.StudyInterruptedException;
 import dev.dendrite.api.tuning.StudyListener;
 import dev.dendrite.api.tuning.StudySettings;
 import dev.dendrite.api.tuning.TrialRecord;
@@ -25,7 +28,10 @@ import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -39,6 +45,7 @@ class StudiesTest {
     /** The real trainer, counting its runs, throwing {@link Crash} (as a killed process stops) on run number {@code crashAt}. */
     static final class CountingTrainer implements Trainer {
         final AtomicInteger calls = new AtomicInteger();
+        final List<TrainingRequest> requests = new CopyOnWriteArrayList<>();
         final int crashAt;
         private final Trainer real = Fixtures.trainer();
 
@@ -47,11 +54,12 @@ class StudiesTest {
         }
 
         @Override
-        public TrainingResult train(TrainingSpec spec, DataSplit data, TrainingListener listener) {
+        public TrainingResult train(TrainingRequest request, DataSplit data, TrainingListener listener, Model start) {
             if (calls.incrementAndGet() == crashAt) {
                 throw new Crash();
             }
-            return real.train(spec, data, listener);
+            requests.add(request);
+            return real.train(request, data, listener, start);
         }
 
         @Override
@@ -71,8 +79,8 @@ class StudiesTest {
     }
 
     private static StudySettings settings(String strategy, int trials, int parallel) {
-        return StudySettings.of("moons", SPACE).withStrategy(strategy, Map.of("startup", "4")).withTrials(trials)
-                .withBudget(6, 0).withParallel(parallel, 4);
+        return StudySettings.builder("moons", SPACE).strategy(strategy).options(Map.of("startup", "4")).trials(trials)
+                .epochs(6).parallel(parallel).lag(4).build();
     }
 
     private Study tune(Trainer trainer, Path dir, StudySettings settings) {
@@ -96,9 +104,9 @@ class StudiesTest {
 
     @Test
     void gridStudyRunsExactlyTwelveDistinctTrials() {
-        StudySettings s = StudySettings.of("xor", "lr=choice(0.05,0.1,0.5); batch=choice(2,4); activation=choice(tanh,relu)")
-                .withStrategy("grid", Map.of()).withTrials(100).withBudget(3, 0).withParallel(2, 8);
-        Study study = tune(Fixtures.trainer(), folder, s.withData(null, 0));
+        StudySettings s = StudySettings.builder("xor", "lr=choice(0.05,0.1,0.5); batch=choice(2,4); activation=choice(tanh,relu)")
+                .strategy("grid").trials(100).epochs(3).parallel(2).lag(8).validation(0).build();
+        Study study = tune(Fixtures.trainer(), folder, s);
         assertEquals(12, study.trials().size());
         assertEquals(12, study.trials().stream().map(TrialRecord::parameters).distinct().count());
         assertEquals("accuracy", study.metric(), "no validation split: the training metric");
@@ -106,7 +114,7 @@ class StudiesTest {
 
     @Test
     void aCrashedStudyResumesWithoutRecomputingFinishedTrials() throws IOException {
-        StudySettings s = settings("tpe", 12, 2).withName("resumable");
+        StudySettings s = settings("tpe", 12, 2).toBuilder().name("resumable").build();
         Study uninterrupted = tune(Fixtures.trainer(), folder.resolve("a"), s);
 
         CountingTrainer crashing = new CountingTrainer(7);
@@ -127,16 +135,115 @@ class StudiesTest {
         CountingTrainer again = new CountingTrainer(0);
         assertEquals(uninterrupted.trials(), tune(again, folder.resolve("b"), s).trials());
         assertEquals(0, again.calls.get(), "a finished study trains nothing");
-        Study extended = tune(again, folder.resolve("b"), s.withTrials(14));
+        Study extended = tune(again, folder.resolve("b"), s.toBuilder().trials(14).build());
         assertEquals(14, extended.trials().size());
         assertEquals(2, again.calls.get(), "raising --trials extends the study");
     }
 
+    /** Ctrl-C reaches the study as an interrupt of the thread running it. */
+    @Test
+    void anInterruptStopsTheStudyPromptlyAndItsJournalKeepsTheFinishedTrials() throws Exception {
+        StudySettings s = StudySettings.builder("moons", SPACE).name("stopped").trials(40).epochs(400).pruner("none")
+                .parallel(2).build();
+        AtomicInteger finished = new AtomicInteger();
+        AtomicReference<Throwable> thrown = new AtomicReference<>();
+        long[] interruptedAt = {0};
+        Thread[] study = new Thread[1];
+        study[0] = new Thread(() -> {
+            try {
+                Fixtures.studies(Fixtures.trainer(), folder).tune(s, new StudyListener() {
+                    @Override
+                    public void trialFinished(TrialRecord trial, TrialRecord best) {
+                        if (finished.incrementAndGet() == 3) {
+                            interruptedAt[0] = System.nanoTime();
+                            study[0].interrupt();
+                        }
+                    }
+                });
+            } catch (Throwable t) {
+                thrown.set(t);
+            }
+        });
+        study[0].start();
+        study[0].join(TimeUnit.MINUTES.toMillis(2));
+        double seconds = (System.nanoTime() - interruptedAt[0]) / 1e9;
+        assertTrue(!study[0].isAlive() && seconds < 2, "the study stops within 2 s of the interrupt, took " + seconds + " s");
+        StudyInterruptedException e = assertInstanceOf(StudyInterruptedException.class, thrown.get());
+        long kept = e.finished();
+        assertTrue(kept >= 3 && kept < 40, "finished trials: " + kept);
+        assertEquals("interrupted after " + kept + " of 40 trials", e.getMessage());
+        assertTrue(e.study().trials().stream().anyMatch(t -> t.state() == TrialState.RUNNING), "the trials that were training");
+
+        Study saved = Fixtures.studies(Fixtures.trainer(), folder).study("stopped");
+        assertEquals(e.study().trials().stream().filter(TrialRecord::finished).toList(),
+                saved.trials().stream().filter(TrialRecord::finished).toList(), "the journal keeps the finished trials");
+        int proposed = saved.trials().size();
+        CountingTrainer counting = new CountingTrainer(0);
+        Study resumed = tune(counting, folder, s.toBuilder().trials(proposed).build());
+        assertEquals(proposed, resumed.trials().stream().filter(TrialRecord::finished).count());
+        assertEquals(proposed - kept, counting.calls.get(), "resuming trains only the trials that were interrupted");
+    }
+
+    /** A journal written before StudySettings became a class (a real one, written by that code) loads and resumes. */
+    @Test
+    void aJournalOfTheEarlierFormatLoadsAndResumes() throws IOException {
+        Files.createDirectories(folder);
+        try (var in = StudiesTest.class.getResourceAsStream("legacy-study.jsonl")) {
+            Files.copy(in, folder.resolve("legacy.jsonl"));
+        }
+        Studies studies = Fixtures.studies(Fixtures.trainer(), folder);
+        Study legacy = studies.study("legacy");
+        StudySettings s = legacy.settings();
+        assertEquals("xor", s.dataset());
+        assertEquals("grid", s.strategy());
+        assertEquals(4, s.trials(), "the resumed line's trials");
+        assertEquals(2, s.epochs());
+        assertEquals(0, s.lag());
+        assertEquals(TrainingRequest.builder().build(), s.base(), "the request those trials started from");
+        assertEquals(List.of(TrialState.COMPLETE, TrialState.COMPLETE, TrialState.RUNNING),
+                legacy.trials().stream().map(TrialRecord::state).toList());
+        assertEquals(0.85, legacy.best().orElseThrow().value());
+        assertEquals(0.5, studies.request(legacy, legacy.trials().get(2)).learningRate().getAsDouble());
+
+        CountingTrainer counting = new CountingTrainer(0);
+        StudySettings same = StudySettings.builder("xor", "lr=choice(0.05,0.5); batch=choice(8,16)").name("legacy").strategy("grid")
+                .trials(4).epochs(2).lag(0).pruner("none").parallel(1).build();
+        Study resumed = tune(counting, folder, same);
+        assertEquals(2, counting.calls.get(), "the unfinished trial 3 and the new trial 4");
+        assertEquals(legacy.trials().subList(0, 2), resumed.trials().subList(0, 2));
+        assertEquals(Map.of("lr", "0.5", "batch", "16"), resumed.trials().get(3).parameters());
+    }
+
+    @Test
+    void theBaseRequestReachesEveryTrialAndTheJournal() {
+        TrainingRequest base = TrainingRequest.builder().optimizer("adam").batchSize(64).l2(0.001).build();
+        StudySettings s = StudySettings.builder("moons", "lr=choice(0.002,0.01)").name("based").strategy("grid").epochs(3)
+                .parallel(1).base(base).build();
+        CountingTrainer counting = new CountingTrainer(0);
+        Study study = tune(counting, folder, s);
+        TrainingRequest first = counting.requests.get(0);
+        assertEquals("adam", first.optimizer());
+        assertEquals(64, first.batchSize());
+        assertEquals(0.001, first.l2());
+        assertEquals(0.002, first.learningRate().getAsDouble());
+        assertEquals(3, first.epochs());
+        assertEquals(StudyContext.trialSeed(42, 0), first.seed());
+        Studies studies = Fixtures.studies(Fixtures.trainer(), folder);
+        Study read = studies.study("based");
+        assertEquals(base, read.settings().base(), "the journal keeps the base request");
+        assertEquals(first, studies.request(read, read.trials().get(0)), "and so the request of each trial");
+        assertEquals(study.trials(), read.trials());
+        StudySettings otherBase = s.toBuilder().base(base.toBuilder().batchSize(32).build()).build();
+        String message = assertThrows(IllegalArgumentException.class, () -> tune(counting, folder, otherBase)).getMessage();
+        assertTrue(message.startsWith("study based exists with other settings: base {"), message);
+    }
+
     @Test
     void resumingWithOtherSettingsIsAClearError() {
-        StudySettings s = settings("random", 2, 1).withName("fixed");
+        StudySettings s = settings("random", 2, 1).toBuilder().name("fixed").build();
         tune(Fixtures.trainer(), folder, s);
-        String message = assertThrows(IllegalArgumentException.class, () -> tune(Fixtures.trainer(), folder, s.withSeed(7))).getMessage();
+        StudySettings otherSeed = s.toBuilder().seed(7).build();
+        String message = assertThrows(IllegalArgumentException.class, () -> tune(Fixtures.trainer(), folder, otherSeed)).getMessage();
         assertEquals("study fixed exists with other settings: seed 42 (now 7); resume it with the same settings (only --trials, --budget and --parallel may change)"
                 + " or choose another --study name", message);
         Studies studies = Fixtures.studies(Fixtures.trainer(), folder);
@@ -147,8 +254,8 @@ class StudiesTest {
 
     @Test
     void divergingTrialsFailAndTheStudyGoesOn() {
-        StudySettings s = StudySettings.of("sine", "lr=choice(0.01,1e12,0.05); activation=choice(linear)")
-                .withStrategy("grid", Map.of()).withTrials(10).withBudget(3, 0).withParallel(2, 8).withName("diverging");
+        StudySettings s = StudySettings.builder("sine", "lr=choice(0.01,1e12,0.05); activation=choice(linear)")
+                .strategy("grid").trials(10).epochs(3).parallel(2).lag(8).name("diverging").build();
         List<String> events = new ArrayList<>();
         Study study = Fixtures.studies(Fixtures.trainer(), folder).tune(s, new StudyListener() {
             @Override
@@ -170,8 +277,8 @@ class StudiesTest {
 
     @Test
     void crossValidationAveragesTheFolds() {
-        StudySettings s = StudySettings.of("moons", "lr=choice(0.5)").withStrategy("grid", Map.of()).withTrials(1)
-                .withBudget(4, 0).withObjective("val_loss", "none", 3).withParallel(1, 8);
+        StudySettings s = StudySettings.builder("moons", "lr=choice(0.5)").strategy("grid").trials(1)
+                .epochs(4).metric("val_loss").pruner("none").folds(3).parallel(1).lag(8).build();
         CountingTrainer counting = new CountingTrainer(0);
         Study study = tune(counting, folder, s);
         assertEquals(3, counting.calls.get());
@@ -185,14 +292,20 @@ class StudiesTest {
     void badSettingsAreRefusedBeforeAnyTrial() {
         CountingTrainer counting = new CountingTrainer(0);
         StudySettings s = settings("random", 2, 1);
+        StudySettings bayes = s.toBuilder().strategy("bayes").build();
         assertEquals("unknown strategy 'bayes' (available: [grid, halving, random, tpe])", assertThrows(IllegalArgumentException.class,
-                () -> tune(counting, folder, s.withStrategy("bayes", Map.of()))).getMessage());
+                () -> tune(counting, folder, bayes)).getMessage());
+        StudySettings mse = s.toBuilder().metric("val_mse").build();
         assertEquals("cannot optimize metric 'val_mse' (available: loss, accuracy, precision, recall, f1, val_loss, val_accuracy,"
                 + " val_precision, val_recall, val_f1)", assertThrows(IllegalArgumentException.class,
-                () -> tune(counting, folder, s.withObjective("val_mse", "median", 0))).getMessage());
+                () -> tune(counting, folder, mse)).getMessage());
+        StudySettings noValidation = s.toBuilder().metric("val_accuracy").validation(0).build();
         assertEquals("cannot optimize metric 'val_accuracy' (available: loss, accuracy, precision, recall, f1); it needs a validation"
                 + " split (--val > 0 or --folds k)", assertThrows(IllegalArgumentException.class,
-                () -> tune(counting, folder, s.withObjective("val_accuracy", "median", 0).withData(null, 0))).getMessage());
+                () -> tune(counting, folder, noValidation)).getMessage());
+        StudySettings badLr = s.toBuilder().space("lr=loguniform(-1,0.1)").build();
+        assertEquals("search space, position 15: lr: the learning rate must be a positive number, got -1.0",
+                assertThrows(IllegalArgumentException.class, () -> tune(counting, folder, badLr)).getMessage());
         assertEquals(0, counting.calls.get());
         assertTrue(Files.notExists(folder.resolve("x.jsonl")));
     }

@@ -1,6 +1,6 @@
 package dev.dendrite.api.tuning;
 
-import dev.dendrite.api.nn.TrainingSpec;
+import dev.dendrite.api.nn.TrainingRequest;
 import java.nio.file.Path;
 import java.util.List;
 import org.osgi.annotation.versioning.ProviderType;
@@ -19,7 +19,8 @@ public interface Tuner {
     /**
      * Parses a search space, e.g.
      * {@code lr=loguniform(1e-4,1e-1); layers=choice([64],[128,64]); optimizer=choice(sgd,momentum); momentum=uniform(0.5,0.99) if optimizer=momentum},
-     * checking parameter names and plug-in names.
+     * checking parameter names, plug-in names, and every value a trial may get as the training
+     * request's builder reads it (against the default request).
      *
      * @throws IllegalArgumentException naming the position and the problem
      */
@@ -27,10 +28,13 @@ public interface Tuner {
 
     /**
      * Runs (or resumes) a study to its end: until {@code trials} trials, the epoch limit, or the
-     * strategy is done. A trial that throws is recorded as failed and the study goes on.
+     * strategy is done. A trial that throws is recorded as failed and the study goes on. An
+     * interrupt of the calling thread stops the running trials at their next iteration and ends
+     * the study with a {@link StudyInterruptedException}; its finished trials are kept.
      *
-     * @throws IllegalArgumentException for bad settings, an unknown strategy, or a saved study
-     *                                  of that name with other settings (the message names them)
+     * @throws IllegalArgumentException   for a bad search space, an unknown strategy, or a saved
+     *                                    study of that name with other settings (the message names them)
+     * @throws StudyInterruptedException when the calling thread is interrupted
      */
     Study tune(StudySettings settings, StudyListener listener);
 
@@ -44,8 +48,11 @@ public interface Tuner {
      */
     Study study(String name);
 
-    /** The training specification of a trial of a study (its parameters applied, its seed, its epochs). */
-    TrainingSpec spec(Study study, TrialRecord trial);
+    /**
+     * The training request of a trial of a study: the study's base request with the trial's
+     * parameters set, its seed and its epochs. Retraining it on the study's split repeats the trial.
+     */
+    TrainingRequest request(Study study, TrialRecord trial);
 
     /** Where the journals are. */
     Path folder();

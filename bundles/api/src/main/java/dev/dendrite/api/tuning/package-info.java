@@ -2,9 +2,13 @@
  * Hyperparameter tuning: search spaces, trials, the ask-and-tell {@link dev.dendrite.api.tuning.TuningStrategy}
  * plug-ins (each a service with a {@code name} property) and the {@link dev.dendrite.api.tuning.Tuner}
  * service that runs and keeps studies.
+ *
+ * <p>2.0: {@link dev.dendrite.api.tuning.StudySettings} is a class made by a builder (it was a
+ * record), it carries the base {@link dev.dendrite.api.nn.TrainingRequest} of the trials, and
+ * {@link dev.dendrite.api.tuning.Tuner#request} replaces {@code Tuner.spec}.
  */
 @Export
-@Version("1.0.0")
+@Version("2.0.0")
 package dev.dendrite.api.tuning;
 
 import org.osgi.annotation.bundle.Export;
