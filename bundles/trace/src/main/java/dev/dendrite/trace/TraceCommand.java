@@ -2,10 +2,18 @@ package dev.dendrite.trace;
 
 import dev.dendrite.api.data.DataService;
 import dev.dendrite.api.nn.Trainer;
+import dev.dendrite.api.nn.TrainingRequest;
 import dev.dendrite.models.ModelStore;
+import dev.dendrite.options.Arguments;
+import dev.dendrite.options.CommandCatalog;
+import dev.dendrite.options.CommandException;
+import dev.dendrite.options.CommandSyntax;
+import dev.dendrite.options.Completion;
+import dev.dendrite.options.Option;
+import dev.dendrite.options.TrainingOptions;
 import java.io.PrintStream;
+import java.util.List;
 import org.apache.felix.service.command.Descriptor;
-import org.apache.felix.service.command.Parameter;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -13,10 +21,31 @@ import org.osgi.service.component.annotations.Reference;
 /**
  * The Gogo command {@code ml:trace}: one iteration of gradient descent on a tiny network and a few
  * samples, printed step by step as the trainer computed it (see {@link Tracer} and
- * {@link TracePrinter}).
+ * {@link TracePrinter}). The network and training options are {@code ml:train}'s
+ * ({@link TrainingOptions}), with the course's network as the default
+ * ({@link TraceRequest#DEFAULT_TRAINING}).
  */
-@Component(service = Object.class, property = {"osgi.command.scope=ml", "osgi.command.function=trace"})
-public final class TraceCommand {
+@Component(service = {TraceCommand.class, CommandCatalog.class}, property = {"osgi.command.scope=ml", "osgi.command.function=trace"})
+public final class TraceCommand implements CommandCatalog {
+
+    static final Option<Integer> SAMPLES = Option.integer("samples", "samples m, the columns of X")
+            .checked(TraceCommand::checkSamples).defaultText(String.valueOf(TraceRequest.DEFAULT_SAMPLES));
+    static final Option<String> DATA = Option.text("data", "SOURCE",
+                    "take the first samples of a built-in data set or CSV file instead of generated ones")
+            .completion(Completion.DATASET).defaultText("generated samples; with --model the data it was trained on");
+    static final Option<String> MODEL = Option.of("model", "NAME",
+                    "trace a saved model (ml:models) from its weights instead of a seeded --layers network", ModelStore::checkName)
+            .completion(Completion.MODEL).defaultText("none");
+    static final Option<List<Integer>> UNIT = Option.integers("unit", "L,K", "the unit k of layer l whose z_k = Σ_i w_ki·a_i + b_k"
+            + " is written out").checked(TraceCommand::checkUnit).defaultText("1,1");
+
+    static final CommandSyntax SYNTAX = CommandSyntax.command("ml:trace", "traces one iteration of gradient descent on a tiny"
+                    + " network: forward propagation layer by layer, the loss, backward propagation with a finite-difference check"
+                    + " of every dW, and the optimizer's update")
+            .options(TrainingOptions.only("layers", "activation", "output", "loss", "optimizer", "lr", "seed"))
+            .options(List.of(SAMPLES, DATA, MODEL, UNIT))
+            .options(TrainingOptions.only("backend"))
+            .build();
 
     private final Tracer tracer;
 
@@ -25,48 +54,30 @@ public final class TraceCommand {
         this.tracer = new Tracer(trainer, data, models);
     }
 
-    @Descriptor("traces one iteration of gradient descent on a tiny network: forward propagation layer by layer, the loss,"
-            + " backward propagation with a finite-difference check of every dW, and the optimizer's update")
-    public void trace(
-            @Descriptor("hidden layer widths n[1],…,n[L-1], comma-separated, none for no hidden layer (default "
-                    + TraceRequest.DEFAULT_LAYERS + ": with the 4 generated features, the course's 4-4-2-1 network)")
-            @Parameter(names = "--layers", absentValue = "") String layers,
-            @Descriptor("hidden-layer activation, see ml:activations (default " + TraceRequest.DEFAULT_ACTIVATION + ")")
-            @Parameter(names = "--activation", absentValue = TraceRequest.DEFAULT_ACTIVATION) String activation,
-            @Descriptor("output activation (default: sigmoid for 2 classes, softmax for more, linear for regression)")
-            @Parameter(names = "--output", absentValue = "") String output,
-            @Descriptor("loss (default: binary_crossentropy, categorical_crossentropy or mse to match the output)")
-            @Parameter(names = "--loss", absentValue = "") String loss,
-            @Descriptor("optimizer of the update, see ml:optimizers (default " + TraceRequest.DEFAULT_OPTIMIZER + ")")
-            @Parameter(names = "--optimizer", absentValue = TraceRequest.DEFAULT_OPTIMIZER) String optimizer,
-            @Descriptor("learning rate α > 0 (default: the optimizer's)")
-            @Parameter(names = "--lr", absentValue = "NaN") double lr,
-            @Descriptor("random seed of the initial weights and the generated samples (default " + TraceRequest.DEFAULT_SEED + ")")
-            @Parameter(names = "--seed", absentValue = "" + TraceRequest.DEFAULT_SEED) long seed,
-            @Descriptor("samples m, the columns of X, 1 to " + TraceRequest.MAX_SAMPLES + " (default " + TraceRequest.DEFAULT_SAMPLES + ")")
-            @Parameter(names = "--samples", absentValue = "" + TraceRequest.DEFAULT_SAMPLES) int samples,
-            @Descriptor("take the first samples of a built-in data set or CSV file instead of generated ones"
-                    + " (with --model: default the data it was trained on)")
-            @Parameter(names = "--data", absentValue = "") String data,
-            @Descriptor("trace a saved model (see ml:models) from its weights instead of a seeded --layers network")
-            @Parameter(names = "--model", absentValue = "") String model,
-            @Descriptor("the unit l,k whose z_k = Σ_i w_ki·a_i + b_k is written out (default 1,1)")
-            @Parameter(names = "--unit", absentValue = "1,1") String unit,
-            @Descriptor("maths back-end (default: the highest ranked; see ml:backends)")
-            @Parameter(names = "--backend", absentValue = "") String backend) {
-        execute(request(layers, activation, output, loss, optimizer, lr, seed, samples, data, model, unit, backend), System.out);
+    @Override
+    public List<CommandSyntax> commands() {
+        return List.of(SYNTAX);
     }
 
-    /** The request of the command's options (empty strings are options not given). */
-    static TraceRequest request(String layers, String activation, String output, String loss, String optimizer, double lr,
-                                long seed, int samples, String data, String model, String unit, String backend) {
-        if (!layers.isBlank() && !model.isBlank()) {
-            throw new IllegalArgumentException("give --layers or --model, not both");
+    @Descriptor("one iteration of the real trainer on a tiny network, printed: forward, loss, backward with finite"
+            + " differences, one update; ml:trace --help lists the options and their defaults")
+    public Object trace(@Descriptor("[options]") String... words) {
+        return SYNTAX.run(words, option -> TrainingOptions.show(option, TraceRequest.DEFAULT_TRAINING), arguments -> {
+            execute(request(arguments), System.out);
+            return null;
+        });
+    }
+
+    /** The request of a command line: what it gives over the course's network. */
+    static TraceRequest request(Arguments arguments) {
+        if (arguments.has(TrainingOptions.LAYERS) && arguments.has(MODEL)) {
+            throw new CommandException("ml:trace: give --layers or --model, not both");
         }
-        int[] lk = TraceRequest.parseUnit(unit);
-        return new TraceRequest(model.isBlank() ? TraceRequest.parseWidths(layers.isBlank() ? TraceRequest.DEFAULT_LAYERS : layers) : null,
-                activation, optional(output), optional(loss), optimizer, lr, seed, samples, optional(data), optional(model),
-                lk[0], lk[1], optional(backend));
+        TrainingRequest.Builder training = TraceRequest.DEFAULT_TRAINING.toBuilder();
+        TrainingOptions.apply(arguments, training);
+        List<Integer> unit = arguments.get(UNIT, List.of(1, 1));
+        return new TraceRequest(training.build(), arguments.get(SAMPLES, TraceRequest.DEFAULT_SAMPLES), arguments.get(DATA),
+                arguments.get(MODEL), unit.get(0), unit.get(1));
     }
 
     /** Traces and prints to {@code out}. */
@@ -75,7 +86,18 @@ public final class TraceCommand {
         new TracePrinter(out).print(trace, request.unitLayer(), request.unit());
     }
 
-    private static String optional(String value) {
-        return value.isBlank() ? null : value.strip();
+    /** Refuses m outside 1 to {@link TraceRequest#MAX_SAMPLES}: more columns do not fit on a line. */
+    private static void checkSamples(int samples) {
+        if (samples < 1 || samples > TraceRequest.MAX_SAMPLES) {
+            throw new IllegalArgumentException("ml:trace prints 1 to " + TraceRequest.MAX_SAMPLES + " samples, got " + samples);
+        }
+    }
+
+    /** Refuses anything but two numbers from 1: l,k. */
+    private static void checkUnit(List<Integer> unit) {
+        if (unit.size() != 2 || unit.get(0) < 1 || unit.get(1) < 1) {
+            throw new IllegalArgumentException("must be l,k, layer l and unit k from 1, e.g. 1,1; got "
+                    + String.join(",", unit.stream().map(String::valueOf).toList()));
+        }
     }
 }

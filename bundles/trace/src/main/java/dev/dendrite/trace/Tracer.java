@@ -13,7 +13,7 @@ import dev.dendrite.api.nn.Propagation;
 import dev.dendrite.api.nn.Trainer;
 import dev.dendrite.api.nn.TrainingListener;
 import dev.dendrite.api.nn.TrainingResult;
-import dev.dendrite.api.nn.TrainingSpec;
+import dev.dendrite.api.nn.TrainingRequest;
 import dev.dendrite.models.ModelStore;
 import java.util.ArrayList;
 import java.util.List;
@@ -45,10 +45,10 @@ final class Tracer {
     }
 
     /**
-     * What the trainer is given: the spec (one iteration, full batch), the samples and the start
+     * What the trainer is given: the request (one iteration, full batch), the samples and the start
      * model (null for a seeded initialization).
      */
-    record Plan(TrainingSpec spec, DataSplit split, Model start, String samples) {
+    record Plan(TrainingRequest request, DataSplit split, Model start, String samples) {
     }
 
     /**
@@ -58,13 +58,8 @@ final class Tracer {
      *                                  network too large to print
      */
     Plan plan(TraceRequest r) {
-        TrainingSpec.Builder spec = TrainingSpec.defaults().toBuilder()
-                .hiddenLayers(r.layers() == null ? List.of() : r.layers())
-                .activation(r.activation()).outputActivation(r.output()).loss(r.loss()).optimizer(r.optimizer())
-                .batchSize(0).epochs(1).iterations(1).seed(r.seed()).backend(r.backend());
-        if (!Double.isNaN(r.lr())) {
-            spec.hyperparameter("lr", r.lr());
-        }
+        TrainingRequest request = r.oneIteration();
+        long seed = request.seed();
         if (r.model() != null) {
             Model start = models.load(r.model());
             checkSize(start.layers().stream().map(DenseLayer::weights).map(Matrix::rows).toList(), start.inputs());
@@ -72,21 +67,21 @@ final class Tracer {
             if (source == null) {
                 throw new IllegalArgumentException("model " + r.model() + " does not record its training data: give --data");
             }
-            DataSet set = first(data.load(source, start.schema(), r.seed()), r.samples());
-            return new Plan(spec.build(), new DataSplit(set, null, start.schema().scaling(), start.schema().target()), start,
+            DataSet set = first(data.load(source, start.schema(), seed), r.samples());
+            return new Plan(request, new DataSplit(set, null, start.schema().scaling(), start.schema().target()), start,
                     "the first " + r.samples() + " samples of " + source + ", scaled as model " + r.model() + " says");
         }
         if (r.data() != null) {
-            DataSplit loaded = data.load(r.data(), new DataOptions(null, 0, r.seed()));
+            DataSplit loaded = data.load(r.data(), new DataOptions(null, 0, seed));
             DataSet set = first(loaded.train(), r.samples());
             TraceRequest.checkWidth("the input layer n[0]", set.features());
-            return new Plan(spec.build(), new DataSplit(set, null, loaded.scaling(), loaded.target()), null,
+            return new Plan(request, new DataSplit(set, null, loaded.scaling(), loaded.target()), null,
                     "the first " + r.samples() + " samples of " + r.data() + " (features scaled as for training)");
         }
-        DataSet set = generated(r.samples(), r.seed());
-        return new Plan(spec.build(), new DataSplit(set, null, FeatureScaling.identity(GENERATED_FEATURES)), null,
+        DataSet set = generated(r.samples(), seed);
+        return new Plan(request, new DataSplit(set, null, FeatureScaling.identity(GENERATED_FEATURES)), null,
                 r.samples() + " generated samples: " + GENERATED_FEATURES + " features drawn from N(0, 1) to one decimal"
-                        + " (seed " + r.seed() + "), labels " + IntStream.range(0, r.samples())
+                        + " (seed " + seed + "), labels " + IntStream.range(0, r.samples())
                         .mapToObj(j -> j % 2 == 0 ? "1" : "0").collect(Collectors.joining(", ")));
     }
 
@@ -94,7 +89,7 @@ final class Tracer {
     Trace trace(TraceRequest r) {
         Plan plan = plan(r);
         Capture capture = new Capture();
-        TrainingResult result = trainer.train(plan.spec(), plan.split(), capture, plan.start());
+        TrainingResult result = trainer.train(plan.request(), plan.split(), capture, plan.start());
         int depth = capture.w.size();
         List<Integer> widths = new ArrayList<>();
         for (Matrix w : capture.w) {
@@ -131,7 +126,7 @@ final class Tracer {
         }
         String network = capture.x.rows() + "-" + widths.stream().map(String::valueOf).collect(Collectors.joining("-"));
         return new Trace(network, plan.samples(), capture.x, capture.y, layers, model.loss(), capture.fused, capture.cost, losses,
-                evaluated, plan.spec().optimizer(), capture.rate, STEP);
+                evaluated, plan.request().optimizer(), capture.rate, STEP);
     }
 
     /** (J(w + h) − J(w − h))/2h for every element w of {@code weights}, one of {@code model}'s matrices. */

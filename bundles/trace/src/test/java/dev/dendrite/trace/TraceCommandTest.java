@@ -1,8 +1,6 @@
 package dev.dendrite.trace;
 
-import dev.dendrite.nn.LocalPlugins;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -20,25 +18,28 @@ import dev.dendrite.api.nn.Model;
 import dev.dendrite.api.nn.Propagation;
 import dev.dendrite.api.nn.Trainer;
 import dev.dendrite.api.nn.TrainingListener;
-import dev.dendrite.api.nn.TrainingSpec;
+import dev.dendrite.api.nn.TrainingRequest;
 import dev.dendrite.models.ModelStore;
 import dev.dendrite.models.store.FileModelStore;
+import dev.dendrite.nn.LocalPlugins;
+import dev.dendrite.options.CommandCatalog;
+import dev.dendrite.options.CommandException;
+import dev.dendrite.options.Option;
+import dev.dendrite.options.TrainingOptions;
 import dev.dendrite.testing.ComponentDescriptors;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
-import java.lang.reflect.Method;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.apache.felix.service.command.Descriptor;
-import org.apache.felix.service.command.Parameter;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -77,16 +78,30 @@ class TraceCommandTest {
         return new TraceCommand(trainer, data, models);
     }
 
+    /** The request of a command line, as ml:trace reads it; an option followed by an empty value is left out. */
     private static TraceRequest request(String... options) {
-        Map<String, String> o = new TreeMap<>();
+        List<String> words = new ArrayList<>();
         for (int i = 0; i < options.length; i += 2) {
-            o.put(options[i], options[i + 1]);
+            if (!options[i + 1].isEmpty()) {
+                words.addAll(List.of(options[i], options[i + 1]));
+            }
         }
-        return TraceCommand.request(o.getOrDefault("--layers", ""), o.getOrDefault("--activation", "tanh"),
-                o.getOrDefault("--output", ""), o.getOrDefault("--loss", ""), o.getOrDefault("--optimizer", "sgd"),
-                Double.parseDouble(o.getOrDefault("--lr", "NaN")), Long.parseLong(o.getOrDefault("--seed", "42")),
-                Integer.parseInt(o.getOrDefault("--samples", "2")), o.getOrDefault("--data", ""), o.getOrDefault("--model", ""),
-                o.getOrDefault("--unit", "1,1"), "");
+        return TraceCommand.request(TraceCommand.SYNTAX.parse(words));
+    }
+
+    /** The one line ml:trace answers a refused command line with; it prints nothing before it. */
+    private static String refusal(TraceCommand command, String... words) {
+        PrintStream console = System.out;
+        ByteArrayOutputStream printed = new ByteArrayOutputStream();
+        System.setOut(new PrintStream(printed, true, StandardCharsets.UTF_8));
+        try {
+            CommandException e = assertThrows(CommandException.class, () -> command.trace(words));
+            assertEquals("error: " + e.getMessage(), e.toString());
+            return e.getMessage();
+        } finally {
+            System.setOut(console);
+            assertEquals("", printed.toString(StandardCharsets.UTF_8), "nothing is printed before the refusal");
+        }
     }
 
     private static String run(TraceCommand command, TraceRequest request) {
@@ -117,7 +132,7 @@ class TraceCommandTest {
     /** dW[l] of the first iteration of a second, independent run with the same spec and samples. */
     private List<Matrix> trainersGradients(Tracer.Plan plan) {
         List<Matrix> gradients = new ArrayList<>();
-        trainer.train(plan.spec(), plan.split(), new TrainingListener() {
+        trainer.train(plan.request(), plan.split(), new TrainingListener() {
             @Override
             public void backpropagated(Propagation p) {
                 for (int l = 1; l <= p.layers(); l++) {
@@ -160,7 +175,7 @@ class TraceCommandTest {
         String out = run(command, request);
         assertPrintedGradientsAreTheTrainersAndMatchFiniteDifferences(request, out, new Tracer(trainer, null, null).plan(request));
         assertEquals(!loss.equals("mse"), out.contains("fused with"), out);
-        assertEquals(loss.equals("mse"), out.contains("dA[" + (request.layers().size() + 1) + "] = ∂L/∂A"), out);
+        assertEquals(loss.equals("mse"), out.contains("dA[" + (request.training().hiddenLayers().size() + 1) + "] = ∂L/∂A"), out);
     }
 
     @Test
@@ -204,18 +219,18 @@ class TraceCommandTest {
     @Test
     void tracesASavedModelFromItsWeightsOnItsData() {
         DataSet data = Tracer.generated(4, 3);
-        TrainingSpec spec = TrainingSpec.defaults().withHiddenLayers(List.of(3)).withEpochs(5);
-        Model trained = trainer.train(spec, new DataSplit(data, null, FeatureScaling.identity(4)), TrainingListener.NONE).model();
+        TrainingRequest request = TrainingRequest.builder().hiddenLayers(List.of(3)).epochs(5).build();
+        Model trained = trainer.train(request, new DataSplit(data, null, FeatureScaling.identity(4)), TrainingListener.NONE).model();
         ModelStore store = new FileModelStore(dir);
         store.save("tiny", trained);
         TraceCommand command = command(serving(data), store);
-        TraceRequest request = request("--model", "tiny", "--samples", "3");
-        String out = run(command, request);
+        TraceRequest traced = request("--model", "tiny", "--samples", "3");
+        String out = run(command, traced);
         assertTrue(out.startsWith("network 4-3-1: L = 2"), out);
         assertTrue(out.contains("samples: the first 3 samples of generated, scaled as model tiny says"), out);
         double w11 = trained.layers().get(0).weights().get(0, 0);
         assertTrue(out.contains(String.format(Locale.ROOT, "W[1] (3, 4)%n  [ %10.6f", w11)), "starts from the saved weights");
-        assertPrintedGradientsAreTheTrainersAndMatchFiniteDifferences(request, out, new Tracer(trainer, serving(data), store).plan(request));
+        assertPrintedGradientsAreTheTrainersAndMatchFiniteDifferences(traced, out, new Tracer(trainer, serving(data), store).plan(traced));
     }
 
     @Test
@@ -223,15 +238,15 @@ class TraceCommandTest {
         DataSet wide = new DataSet("wide.csv", java.util.stream.IntStream.range(0, 20).mapToObj(i -> "f" + i).toList(),
                 new Matrix(20, 3), new double[] {0, 1, 0}, Task.CLASSIFICATION, List.of("0", "1"));
         TraceCommand command = command(serving(wide), null);
-        assertEquals("ml:trace prints 1 to 4 samples, got --samples 10",
+        assertEquals("--samples: ml:trace prints 1 to 4 samples, got 10",
                 assertThrows(IllegalArgumentException.class, () -> request("--samples", "10")).getMessage());
         assertEquals("a hidden layer of 64 units is too large to print: ml:trace prints at most 16 units per layer",
                 assertThrows(IllegalArgumentException.class, () -> request("--layers", "64")).getMessage());
         assertEquals("a network of 5 layers is too large to print: ml:trace prints at most 4 layers (3 hidden)",
                 assertThrows(IllegalArgumentException.class, () -> request("--layers", "4,4,4,4")).getMessage());
-        assertEquals("give --layers or --model, not both",
+        assertEquals("ml:trace: give --layers or --model, not both",
                 assertThrows(IllegalArgumentException.class, () -> request("--layers", "4", "--model", "m")).getMessage());
-        assertEquals("--unit must be l,k (layer, unit from 1), e.g. 1,1; got '2'",
+        assertEquals("--unit: must be l,k, layer l and unit k from 1, e.g. 1,1; got 2",
                 assertThrows(IllegalArgumentException.class, () -> request("--unit", "2")).getMessage());
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         PrintStream out = new PrintStream(bytes, true, StandardCharsets.UTF_8);
@@ -247,24 +262,68 @@ class TraceCommandTest {
     }
 
     @Test
-    void everyOptionIsDescribedAndNamedLikeMlTrain() {
-        Method trace = Arrays.stream(TraceCommand.class.getMethods()).filter(m -> m.getName().equals("trace")).findFirst().orElseThrow();
-        assertNotNull(trace.getAnnotation(Descriptor.class));
-        List<String> names = new ArrayList<>();
-        for (java.lang.reflect.Parameter p : trace.getParameters()) {
-            assertNotNull(p.getAnnotation(Descriptor.class), p.toString());
-            assertFalse(p.getAnnotation(Descriptor.class).value().isBlank());
-            names.add(p.getAnnotation(Parameter.class).names()[0]);
-        }
-        assertEquals(List.of("--layers", "--activation", "--output", "--loss", "--optimizer", "--lr", "--seed", "--samples", "--data",
-                "--model", "--unit", "--backend"), names);
+    void refusesWhatItOnceReplacedByADefault() {
+        assertEquals("--lr: 'NaN' is not a finite number", refusal(command(null, null), "--lr", "NaN"));
     }
 
     @Test
-    void isRegisteredAsTheGogoCommandMlTrace() {
-        List<ComponentDescriptors.Descriptor> commands = ComponentDescriptors.providing(Object.class, TraceCommand.class);
+    void refusesEveryEmptyZeroOrNegativeValueWithItsOptionNamed() {
+        Map<List<String>, String> refused = new LinkedHashMap<>();
+        refused.put(List.of("--layers", ""), "--layers: needs a value, got ''");
+        refused.put(List.of("--layers", "4,0"), "--layers: a layer width must be a positive integer, got 0");
+        refused.put(List.of("--activation", ""), "--activation: needs a value, got ''");
+        refused.put(List.of("--output", ""), "--output: needs a value, got ''");
+        refused.put(List.of("--loss", ""), "--loss: needs a value, got ''");
+        refused.put(List.of("--optimizer", ""), "--optimizer: needs a value, got ''");
+        refused.put(List.of("--lr", "0"), "--lr: the learning rate must be a positive number, got 0.0");
+        refused.put(List.of("--lr", "abc"), "--lr: 'abc' is not a number");
+        refused.put(List.of("--seed", ""), "--seed: '' is not an integer");
+        refused.put(List.of("--samples", "0"), "--samples: ml:trace prints 1 to 4 samples, got 0");
+        refused.put(List.of("--data", ""), "--data: needs a value, got ''");
+        refused.put(List.of("--model", ""), "--model: invalid model name '': use letters, digits, '.', '_' and '-' only, starting with"
+                + " a letter or digit, at most 200 characters");
+        refused.put(List.of("--unit", "0,1"), "--unit: must be l,k, layer l and unit k from 1, e.g. 1,1; got 0,1");
+        refused.put(List.of("--unit", ""), "--unit: needs a value, got ''");
+        refused.put(List.of("--backend", ""), "--backend: needs a value, got ''");
+        TraceCommand command = command(null, null);
+        refused.forEach((words, message) -> assertEquals(message, refusal(command, words.toArray(String[]::new)), words.toString()));
+    }
+
+    @Test
+    void namesAnUnknownOptionAndARepeatedOne() {
+        TraceCommand command = command(null, null);
+        assertEquals("ml:trace has no option --bogus (ml:trace --help)", refusal(command, "--bogus", "3"));
+        assertEquals("ml:trace has no option --layer; did you mean --layers? (ml:trace --help)", refusal(command, "--layer", "3"));
+        assertEquals("ml:trace: --lr is given twice", refusal(command, "--lr", "0.1", "--lr", "0.2"));
+    }
+
+    @Test
+    void sharesMlTrainsOptionsAndHelpListsEachWithItsDefault() {
+        List<String> names = TraceCommand.SYNTAX.options().stream().map(Option::name).toList();
+        assertEquals(List.of("layers", "activation", "output", "loss", "optimizer", "lr", "seed", "samples", "data", "model", "unit",
+                "backend"), names);
+        for (Option<?> option : TraceCommand.SYNTAX.options()) {
+            assertEquals(TrainingOptions.isOption(option.name()), TrainingOptions.all().contains(option), option + " is ml:train's own");
+        }
+        String help = (String) command(null, null).trace("--help");
+        for (Option<?> option : TraceCommand.SYNTAX.options()) {
+            String line = help.lines().filter(l -> l.startsWith("  " + option.flagName() + " ")).findFirst().orElseThrow(
+                    () -> new AssertionError(option + " is not listed:\n" + help));
+            assertTrue(line.contains("(default "), line);
+        }
+        for (String shown : List.of("(default 4,2)", "(default tanh)", "(default by task)", "(default sgd)", "(default the optimizer's)",
+                "(default 42)", "(default 2)", "(default 1,1)", "(default the highest ranked)")) {
+            assertTrue(help.contains(shown), shown + " in\n" + help);
+        }
+    }
+
+    @Test
+    void isRegisteredAsTheGogoCommandMlTraceWithItsSyntaxForTheConsole() {
+        List<ComponentDescriptors.Descriptor> commands = ComponentDescriptors.providing(CommandCatalog.class, TraceCommand.class);
         assertEquals(1, commands.size());
+        assertTrue(commands.get(0).provides(TraceCommand.class));
         assertEquals("ml", commands.get(0).properties().get("osgi.command.scope"));
         assertEquals("trace", commands.get(0).properties().get("osgi.command.function"));
+        assertEquals(List.of(TraceCommand.SYNTAX), command(null, null).commands());
     }
 }
