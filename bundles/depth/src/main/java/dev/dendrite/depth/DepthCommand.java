@@ -49,8 +49,10 @@ public final class DepthCommand implements CommandCatalog {
             .checked(DepthCommand::checkSamples).defaultText(String.valueOf(DepthSettings.DEFAULT_SAMPLES));
     static final Option<Integer> THREADS = Option.positiveInteger("threads", "runs trained at the same time")
             .defaultText("the number of processors");
+    /** The default plot folder, relative to the working directory. */
+    static final String DEFAULT_OUT = "plots";
     static final Option<String> OUT = Option.text("out", "FOLDER", "folder for the plots; none writes no files")
-            .completion(Completion.FILE).defaultText("plots");
+            .completion(Completion.FILE).defaultText(DEFAULT_OUT);
 
     static final CommandSyntax SYNTAX = CommandSyntax.command("ml:depth", "deep against shallow: trains networks of several"
                     + " depths with the same number of parameters and epochs over several seeds, prints the validation metric per"
@@ -80,7 +82,7 @@ public final class DepthCommand implements CommandCatalog {
     public Object depth(@Descriptor("[options]") String... words) {
         return SYNTAX.run(words, DepthCommand::shownDefault, arguments -> {
             DepthSettings settings = settings(arguments);
-            execute(settings, folder(arguments.get(OUT, "plots")), System.out);
+            execute(settings, folder(arguments.get(OUT, DEFAULT_OUT)), System.out);
             return null;
         });
     }

@@ -47,8 +47,10 @@ public final class UatCommand implements CommandCatalog {
             .checked(UatCommand::checkWidths);
     static final Option<Integer> SAMPLES = Option.integer("samples", "training samples m, spread over the domain")
             .checked(UatCommand::checkSamples);
+    /** The default plot folder, relative to the working directory. */
+    static final String DEFAULT_OUT = "plots";
     static final Option<String> OUT = Option.text("out", "FOLDER", "folder for the plots; none writes no files")
-            .completion(Completion.FILE).defaultText("plots");
+            .completion(Completion.FILE).defaultText(DEFAULT_OUT);
 
     static final CommandSyntax SYNTAX = CommandSyntax.command("ml:uat", "universal approximation: fits networks with one"
                     + " hidden layer of growing width to a function, prints the max and RMS error per width on a dense test grid,"
@@ -78,7 +80,7 @@ public final class UatCommand implements CommandCatalog {
     public Object uat(@Descriptor("[options]") String... words) {
         return SYNTAX.run(words, UatCommand::shownDefault, arguments -> {
             UatSettings settings = settings(arguments);
-            execute(settings, folder(arguments.get(OUT, "plots")), System.out);
+            execute(settings, folder(arguments.get(OUT, DEFAULT_OUT)), System.out);
             return null;
         });
     }
