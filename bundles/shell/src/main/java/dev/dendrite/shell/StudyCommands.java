@@ -1,5 +1,6 @@
 package dev.dendrite.shell;
 
+import dev.dendrite.api.nn.TrainingRequest;
 import dev.dendrite.api.plugin.PluginCatalog;
 import dev.dendrite.api.plugin.PluginInfo;
 import dev.dendrite.api.tuning.Study;
@@ -8,12 +9,16 @@ import dev.dendrite.api.tuning.TrialRecord;
 import dev.dendrite.api.tuning.TrialState;
 import dev.dendrite.api.tuning.Tuner;
 import dev.dendrite.api.tuning.TuningStrategy;
+import dev.dendrite.options.CommandCatalog;
+import dev.dendrite.options.CommandSyntax;
+import dev.dendrite.options.Completion;
+import dev.dendrite.options.Option;
+import dev.dendrite.options.TrainingOptions;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.apache.felix.service.command.Descriptor;
-import org.apache.felix.service.command.Parameter;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -22,12 +27,25 @@ import org.osgi.service.component.annotations.Reference;
  * {@code ml:studies}, {@code ml:study NAME} and {@code ml:strategies}: the saved studies of the
  * {@link Tuner}, one study's settings and leaderboard, and the registered search strategies.
  */
-@Component(service = StudyCommands.class, property = {
+@Component(service = {StudyCommands.class, CommandCatalog.class}, property = {
         "osgi.command.scope=ml",
         "osgi.command.function=studies",
         "osgi.command.function=study",
         "osgi.command.function=strategies"})
-public final class StudyCommands {
+public final class StudyCommands implements CommandCatalog {
+    /** How many trials a leaderboard shows ({@code ml:study}, {@code ml:tune}). */
+    static final Option<Integer> TOP = Option.positiveInteger("top", "how many trials the leaderboard shows");
+    private static final int TOP_DEFAULT = 10;
+
+    static final CommandSyntax STUDIES = CommandSyntax.command("ml:studies",
+            "lists the saved studies: name, data set, strategy, trials by state, best value of the metric").build();
+    static final CommandSyntax STUDY = CommandSyntax.command("ml:study", "prints a saved study's settings and its leaderboard (best trials first)")
+            .option(TOP)
+            .argument("NAME", "the study's name (ml:studies)", Completion.STUDY)
+            .build();
+    static final CommandSyntax STRATEGIES = CommandSyntax.command("ml:strategies",
+            "lists the hyperparameter-search strategies (name, ranking, providing bundle; * = used by ml:tune --strategy NAME)").build();
+
     private final Tuner tuner;
     private final PluginCatalog catalog;
 
@@ -37,8 +55,17 @@ public final class StudyCommands {
         this.catalog = catalog;
     }
 
+    @Override
+    public List<CommandSyntax> commands() {
+        return List.of(STUDIES, STUDY, STRATEGIES);
+    }
+
     @Descriptor("lists the saved studies: name, data set, strategy, trials by state, best value of the metric")
-    public String studies() {
+    public Object studies(@Descriptor("--help, or nothing") String... words) {
+        return STUDIES.run(words, option -> null, arguments -> studies());
+    }
+
+    private String studies() {
         List<Study> studies = tuner.studies();
         if (studies.isEmpty()) {
             return "no studies in " + tuner.folder();
@@ -47,23 +74,28 @@ public final class StudyCommands {
         for (Study s : studies) {
             t.row(s.settings().name(), s.settings().dataset(), s.settings().strategy(), s.trials().size() + "/" + s.settings().trials(),
                     s.count(TrialState.COMPLETE), s.count(TrialState.PRUNED), s.count(TrialState.FAILED), s.count(TrialState.RUNNING),
-                    s.metric(), s.best().map(b -> Options.format(b.value())).orElse("-"));
+                    s.metric(), s.best().map(b -> MetricsFormat.number(b.value())).orElse("-"));
         }
         return t.toString().stripTrailing() + String.format("%nstudies folder: %s", tuner.folder());
     }
 
-    @Descriptor("prints a saved study's settings and its leaderboard (best trials first)")
-    public String study(
-            @Descriptor("how many trials the leaderboard shows")
-            @Parameter(names = "--top", absentValue = "10") String top,
-            @Descriptor("the study's name (see ml:studies)")
-            String name) {
+    @Descriptor("prints a saved study's settings and its leaderboard (best trials first); ml:study --help lists the options")
+    public Object study(@Descriptor("[--top N] NAME") String... words) {
+        return STUDY.run(words, option -> option == TOP ? Integer.toString(TOP_DEFAULT) : null,
+                arguments -> study(arguments.positional(0), arguments.get(TOP, TOP_DEFAULT)));
+    }
+
+    private String study(String name, int top) {
         Study study = tuner.study(name);
-        return describe(study.settings()) + String.format("%n%s%n", summary(study)) + leaderboard(study, Options.positiveInt("--top", top));
+        return describe(study.settings()) + String.format("%n%s%n", summary(study)) + leaderboard(study, top);
     }
 
     @Descriptor("lists the hyperparameter-search strategies (name, ranking, providing bundle; * = used by ml:tune --strategy NAME)")
-    public String strategies() {
+    public Object strategies(@Descriptor("--help, or nothing") String... words) {
+        return STRATEGIES.run(words, option -> null, arguments -> strategies());
+    }
+
+    private String strategies() {
         List<PluginInfo> infos = catalog.list(TuningStrategy.class);
         if (infos.isEmpty()) {
             return "(none registered)";
@@ -75,14 +107,32 @@ public final class StudyCommands {
         return t.toString().stripTrailing();
     }
 
-    /** E.g. {@code study iris: random on iris.csv, 20 trials of 20 epochs, seed 42, pruner median, space lr=…}. */
+    /**
+     * E.g. {@code study iris: random on iris.csv, 20 trials of 20 epochs, seed 42, pruner median, …},
+     * {@code space: lr=…}, and, when the trials do not start from the default request,
+     * {@code trials start from: --optimizer adam --batch 64}.
+     */
     static String describe(StudySettings s) {
         String options = s.options().isEmpty() ? "" : " (" + s.options().entrySet().stream().map(e -> e.getKey() + "=" + e.getValue())
                 .collect(Collectors.joining(", ")) + ")";
-        return String.format("study %s: %s%s on %s, %d trials of %d epochs%s, seed %d, pruner %s, %s%nspace: %s",
+        String base = base(s.base());
+        return String.format("study %s: %s%s on %s, %d trials of %d epochs%s, seed %d, pruner %s, %s%nspace: %s%s",
                 s.name() == null ? "(not saved)" : s.name(), s.strategy(), options, s.dataset(), s.trials(), s.epochs(),
                 s.totalEpochs() > 0 ? " (at most " + s.totalEpochs() + " in all)" : "", s.seed(), s.pruner(),
-                s.folds() > 0 ? s.folds() + "-fold cross-validation" : "validation fraction " + s.validation(), s.space());
+                s.folds() > 0 ? s.folds() + "-fold cross-validation" : "validation fraction " + s.validation(), s.space(),
+                base.isEmpty() ? "" : String.format("%ntrials start from:%s", base));
+    }
+
+    /** The options in which {@code base} differs from the default request, as {@code ml:train} writes them; epochs and seed are the trial's. */
+    private static String base(TrainingRequest base) {
+        Map<String, String> defaults = TrainingOptions.describe(TrainingRequest.builder().build());
+        StringBuilder s = new StringBuilder();
+        TrainingOptions.describe(base).forEach((name, value) -> {
+            if (!name.equals("epochs") && !name.equals("seed") && !value.equals(defaults.get(name))) {
+                s.append(" --").append(name).append(' ').append(value);
+            }
+        });
+        return s.toString();
     }
 
     /** E.g. {@code 20 trials: 15 complete, 4 pruned, 1 failed; 312 epochs; best trial 7: val_accuracy 0.9500}. */
@@ -90,7 +140,8 @@ public final class StudyCommands {
         return String.format("%d trials: %d complete, %d pruned, %d failed%s; %d epochs; %s", s.trials().size(),
                 s.count(TrialState.COMPLETE), s.count(TrialState.PRUNED), s.count(TrialState.FAILED),
                 s.count(TrialState.RUNNING) > 0 ? ", " + s.count(TrialState.RUNNING) + " interrupted" : "", s.epochs(),
-                s.best().map(b -> "best trial " + (b.number() + 1) + ": " + s.metric() + " " + Options.format(b.value())).orElse("no result yet"));
+                s.best().map(b -> "best trial " + (b.number() + 1) + ": " + s.metric() + " " + MetricsFormat.number(b.value()))
+                        .orElse("no result yet"));
     }
 
     /** The best {@code top} trials: rank, trial, metric, state, epochs, parameters. */
@@ -100,7 +151,7 @@ public final class StudyCommands {
         for (int i = 0; i < Math.min(top, ranked.size()); i++) {
             TrialRecord r = ranked.get(i);
             String state = r.state() == TrialState.PRUNED ? "pruned" : r.state().name().toLowerCase(Locale.ROOT);
-            t.row(i + 1, r.number() + 1, Options.format(r.value()), state, r.epochs() + "/" + r.budget(), parameters(r.parameters()));
+            t.row(i + 1, r.number() + 1, MetricsFormat.number(r.value()), state, r.epochs() + "/" + r.budget(), parameters(r.parameters()));
         }
         return t.toString().stripTrailing();
     }

@@ -1,0 +1,122 @@
+package dev.dendrite.shell;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.dendrite.api.nn.TrainingRequest;
+import dev.dendrite.api.plugin.PluginCatalog;
+import dev.dendrite.api.plugin.PluginInfo;
+import dev.dendrite.api.tuning.SearchSpace;
+import dev.dendrite.api.tuning.Study;
+import dev.dendrite.api.tuning.StudyListener;
+import dev.dendrite.api.tuning.StudySettings;
+import dev.dendrite.api.tuning.TrialRecord;
+import dev.dendrite.api.tuning.Tuner;
+import dev.dendrite.api.tuning.TuningStrategy;
+import dev.dendrite.options.CommandException;
+import dev.dendrite.options.CommandSyntax;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** ml:studies, ml:study and ml:strategies on the option parser: listings, one study with its base request, errors by name. */
+class StudyCommandsTest {
+
+    private static final Study IRIS = new Study(StudySettings.builder("iris.csv", "lr=choice(0.1)").name("iris")
+            .base(TrainingRequest.builder().optimizer("adam").batchSize(64).build()).build(), "val_accuracy", true, TuneCommandTest.trials());
+
+    private final Tuner tuner = new Tuner() {
+        @Override
+        public SearchSpace parse(String text) {
+            throw new AssertionError("not used");
+        }
+
+        @Override
+        public Study tune(StudySettings settings, StudyListener listener) {
+            throw new AssertionError("not used");
+        }
+
+        @Override
+        public List<Study> studies() {
+            return List.of(IRIS);
+        }
+
+        @Override
+        public Study study(String name) {
+            if (!name.equals("iris")) {
+                throw new IllegalArgumentException("no study named " + name + " in /studies (saved: iris)");
+            }
+            return IRIS;
+        }
+
+        @Override
+        public TrainingRequest request(Study study, TrialRecord trial) {
+            throw new AssertionError("not used");
+        }
+
+        @Override
+        public Path folder() {
+            return Path.of("/studies");
+        }
+    };
+
+    private final PluginCatalog catalog = new PluginCatalog() {
+        @Override
+        public List<PluginInfo> list(Class<?> kind) {
+            assertEquals(TuningStrategy.class, kind);
+            return List.of(new PluginInfo("grid", "every point", 3, 0, 7, "dev.dendrite.tuning", "0.1.0", true),
+                    new PluginInfo("tpe", "Parzen", 9, 0, 8, "dev.dendrite.tuning.tpe", "0.1.0", true));
+        }
+
+        @Override
+        public List<String> names(Class<?> kind) {
+            throw new AssertionError("not used");
+        }
+    };
+
+    private final StudyCommands commands = new StudyCommands(tuner, catalog);
+
+    @Test
+    void studiesListsTheSavedStudies() {
+        String studies = (String) commands.studies();
+        assertTrue(studies.startsWith("name  data      strategy  trials  complete  pruned  failed  running  metric        best\n"
+                + "iris  iris.csv  random    3/20    1         1       1       0        val_accuracy  0.9400\n"), studies);
+        assertTrue(studies.endsWith("studies folder: /studies"), studies);
+    }
+
+    @Test
+    void studyShowsTheSettingsTheBaseRequestAndTheLeaderboard() {
+        String study = (String) commands.study("iris", "--top", "2");
+        assertTrue(study.startsWith("study iris: random on iris.csv, 20 trials of 20 epochs, seed 42, pruner median, validation fraction 0.2\n"
+                + "space: lr=choice(0.1)\ntrials start from: --optimizer adam --batch 64\n"
+                + "3 trials: 1 complete, 1 pruned, 1 failed; 5 epochs; best trial 1: val_accuracy 0.9400\n"), study);
+        assertEquals(7, study.split("\n").length, "settings, space, base, summary, header and the top 2: " + study);
+        assertEquals(8, ((String) commands.study("iris")).split("\n").length, "all 3 trials within the default top 10");
+    }
+
+    @Test
+    void badInputIsRefusedInOneLine() {
+        assertEquals("--top: must be a positive integer, got 0",
+                assertThrows(CommandException.class, () -> commands.study("--top", "0", "iris")).getMessage());
+        assertEquals("ml:study needs NAME (ml:study --help)", assertThrows(CommandException.class, () -> commands.study()).getMessage());
+        assertEquals("no study named nope in /studies (saved: iris)",
+                assertThrows(CommandException.class, () -> commands.study("nope")).getMessage());
+        assertEquals("ml:studies takes no argument, got x too (ml:studies --help)",
+                assertThrows(CommandException.class, () -> commands.studies("x")).getMessage());
+        assertEquals("ml:strategies has no option --bogus (ml:strategies --help)",
+                assertThrows(CommandException.class, () -> commands.strategies("--bogus")).getMessage());
+    }
+
+    @Test
+    void strategiesListsTheRegisteredOnes() {
+        String strategies = (String) commands.strategies();
+        assertTrue(strategies.contains("*  tpe   0        dev.dendrite.tuning.tpe 0.1.0 [8]  Parzen"), strategies);
+    }
+
+    @Test
+    void theCatalogGivesTheConsoleEveryCommandsSyntax() {
+        assertEquals(List.of("ml:studies", "ml:study", "ml:strategies"), commands.commands().stream().map(CommandSyntax::name).toList());
+        assertTrue(((String) commands.study("--help")).contains("--top N"));
+    }
+}
