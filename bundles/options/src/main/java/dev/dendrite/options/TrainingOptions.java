@@ -94,7 +94,7 @@ public final class TrainingOptions {
             new Field<>(HP, (b, map) -> map.forEach(b::optimizerHyperparameter),
                     r -> r.optimizerHyperparameters().isEmpty() ? null : r.optimizerHyperparameters()),
             new Field<>(BATCH, TrainingOptions::batch, r -> r.batchSize() == 0 ? "all" : String.valueOf(r.batchSize())),
-            new Field<>(EPOCHS, TrainingRequest.Builder::epochs, TrainingRequest::epochs),
+            new Field<>(EPOCHS, (b, epochs) -> b.byEpochs().epochs(epochs), TrainingRequest::epochs),
             new Field<>(ITERATIONS, TrainingRequest.Builder::iterations, r -> r.iterations() > 0 ? r.iterations() : null),
             new Field<>(INIT, TrainingRequest.Builder::initializer, TrainingRequest::initializer),
             new Field<>(L2, TrainingRequest.Builder::l2, TrainingRequest::l2),
@@ -127,8 +127,17 @@ public final class TrainingOptions {
         return FIELDS.stream().anyMatch(f -> f.option().name().equals(name));
     }
 
-    /** Sets every request option given in {@code arguments} on {@code builder}. */
+    /**
+     * Sets every request option given in {@code arguments} on {@code builder}.
+     *
+     * @throws CommandException for a value the builder refuses, or for both {@code --epochs} and
+     *                          {@code --iterations} (a run is measured in one of them)
+     */
     public static void apply(Arguments arguments, TrainingRequest.Builder builder) {
+        if (arguments.has(EPOCHS) && arguments.has(ITERATIONS)) {
+            throw new CommandException("--epochs and --iterations are both given: a run trains for a number of epochs"
+                    + " or for a number of iterations, give one of them");
+        }
         for (Field<?> field : FIELDS) {
             applyGiven(field, arguments, builder);
         }

@@ -80,6 +80,17 @@ class TrainingOptionsTest {
     }
 
     @Test
+    void epochsAndIterationsTogetherAreRefusedAndEpochsOverrideADefaultIterationBudget() {
+        assertEquals("--epochs and --iterations are both given: a run trains for a number of epochs or for a number of"
+                + " iterations, give one of them", assertThrows(CommandException.class,
+                () -> request("--epochs", "3", "--iterations", "9", "xor")).getMessage());
+        TrainingRequest.Builder byIterations = TrainingRequest.builder().iterations(500);
+        TrainingOptions.apply(TRAIN.parse(List.of("--epochs", "3", "xor")), byIterations);
+        assertEquals(0, byIterations.build().iterations());
+        assertEquals(3, byIterations.build().epochs());
+    }
+
+    @Test
     void describeWritesWhatSetReadsBack() {
         TrainingRequest r = request("--layers", "none", "--lr", "0.3", "--hp", "momentum=0.8", "--batch", "all",
                 "--schedule", "exponential:0.9", "--optimizer", "momentum", "xor");

@@ -89,9 +89,6 @@ public final class UatCommand implements CommandCatalog {
     static UatSettings settings(Arguments arguments) {
         Target target = target(arguments);
         TrainingRequest.Builder training = UatSettings.defaultTraining(target.dimensions()).toBuilder();
-        if (arguments.has(TrainingOptions.EPOCHS)) {
-            training.byEpochs();
-        }
         TrainingOptions.apply(arguments, training);
         return new UatSettings(target, arguments.get(WIDTHS, UatSettings.DEFAULT_WIDTHS), training.build(),
                 arguments.get(SAMPLES, UatSettings.defaultSamples(target.dimensions())));

@@ -77,7 +77,7 @@ class UatCommandTest {
         TrainingRequest expected = UatSettings.defaultTraining(1).toBuilder().activation("tanh").optimizer("sgd").learningRate(0.1)
                 .byEpochs().epochs(3).batchSize(16).seed(7).backend("ejml").build();
         assertEquals(new UatSettings(Target.named("sin"), List.of(3, 5), expected, 20), given);
-        assertEquals(5, settings("--iterations", "5", "--epochs", "3").training().iterations(), "iterations win, as in ml:train");
+        assertEquals(5, settings("--iterations", "5").training().iterations());
         assertEquals(0, settings("--batch", "all").training().batchSize());
     }
 
@@ -87,6 +87,8 @@ class UatCommandTest {
         assertEquals("--iterations: the number of iterations must be a positive integer, got 0", refusal("--iterations", "0"));
         assertEquals("--lr: 'abc' is not a number", refusal("--lr", "abc"));
         assertEquals("--lr: 'NaN' is not a finite number", refusal("--lr", "NaN"));
+        assertEquals("--epochs and --iterations are both given: a run trains for a number of epochs or for a number of"
+                + " iterations, give one of them", refusal("--iterations", "5", "--epochs", "3"));
     }
 
     @Test
