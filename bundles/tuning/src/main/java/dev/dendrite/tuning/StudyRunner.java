@@ -213,17 +213,16 @@ final class StudyRunner {
         if (crash != null) {
             return;
         }
-        TrialRecord best;
-        synchronized (this) {
+        synchronized (this) { // the listener hears trials finish in the order they are recorded, each with the best so far
             trials.set(done.number(), done);
             if (journal != null) {
                 journal.finished(done);
             }
-            best = trials.stream().filter(t -> t.finished() && !Double.isNaN(t.value()))
+            TrialRecord best = trials.stream().filter(t -> t.finished() && !Double.isNaN(t.value()))
                     .min(TrialRecord.ranking(higherIsBetter)).orElse(null);
-        }
-        synchronized (listener) {
-            listener.trialFinished(done, best);
+            synchronized (listener) {
+                listener.trialFinished(done, best);
+            }
         }
     }
 
