@@ -4,16 +4,15 @@ import dev.dendrite.api.nn.Trainer;
 import dev.dendrite.api.nn.TrainingRequest;
 import dev.dendrite.options.Arguments;
 import dev.dendrite.options.CommandCatalog;
-import dev.dendrite.options.CommandException;
 import dev.dendrite.options.CommandSyntax;
 import dev.dendrite.options.Completion;
 import dev.dendrite.options.Option;
+import dev.dendrite.options.PlotFolder;
 import dev.dendrite.options.TrainingOptions;
 import dev.dendrite.plot.Figure;
 import dev.dendrite.plot.Plots;
 import java.io.IOException;
 import java.io.PrintStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
@@ -50,9 +49,6 @@ public final class DepthCommand implements CommandCatalog {
     static final Option<Integer> THREADS = Option.positiveInteger("threads", "runs trained at the same time")
             .defaultText("the number of processors");
     /** The default plot folder, relative to the working directory. */
-    static final String DEFAULT_OUT = "plots";
-    static final Option<String> OUT = Option.text("out", "FOLDER", "folder for the plots; none writes no files")
-            .completion(Completion.FILE).defaultText(DEFAULT_OUT);
 
     static final CommandSyntax SYNTAX = CommandSyntax.command("ml:depth", "deep against shallow: trains networks of several"
                     + " depths with the same number of parameters and epochs over several seeds, prints the validation metric per"
@@ -61,7 +57,7 @@ public final class DepthCommand implements CommandCatalog {
             .options(TrainingOptions.only("epochs", "activation", "optimizer", "lr", "batch"))
             .option(SAMPLES)
             .options(TrainingOptions.only("seed"))
-            .options(List.of(THREADS, OUT))
+            .options(List.of(THREADS, PlotFolder.OUT))
             .options(TrainingOptions.only("backend"))
             .build();
 
@@ -82,7 +78,7 @@ public final class DepthCommand implements CommandCatalog {
     public Object depth(@Descriptor("[options]") String... words) {
         return SYNTAX.run(words, DepthCommand::shownDefault, arguments -> {
             DepthSettings settings = settings(arguments);
-            execute(settings, folder(arguments.get(OUT, DEFAULT_OUT)), System.out);
+            execute(settings, PlotFolder.of(arguments), System.out);
             return null;
         });
     }
@@ -130,16 +126,6 @@ public final class DepthCommand implements CommandCatalog {
      * The plot folder of {@code --out}, created now so that a folder that cannot be is refused
      * before any training; null for {@code none}.
      */
-    private static Path folder(String out) {
-        if (out.equals("none")) {
-            return null;
-        }
-        try {
-            return Files.createDirectories(Path.of(out));
-        } catch (IOException | RuntimeException e) {
-            throw new CommandException("--out: cannot create the folder '" + out + "': " + e.getMessage(), e);
-        }
-    }
 
     /** Runs the study, printing to {@code out} as it goes, and writes the plots to {@code folder} unless null. */
     void execute(DepthSettings s, Path folder, PrintStream out) {

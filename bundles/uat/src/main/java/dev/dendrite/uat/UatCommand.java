@@ -7,13 +7,13 @@ import dev.dendrite.options.CommandException;
 import dev.dendrite.options.CommandSyntax;
 import dev.dendrite.options.Completion;
 import dev.dendrite.options.Option;
+import dev.dendrite.options.PlotFolder;
 import dev.dendrite.options.TrainingOptions;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
@@ -48,9 +48,6 @@ public final class UatCommand implements CommandCatalog {
     static final Option<Integer> SAMPLES = Option.integer("samples", "training samples m, spread over the domain")
             .checked(UatCommand::checkSamples);
     /** The default plot folder, relative to the working directory. */
-    static final String DEFAULT_OUT = "plots";
-    static final Option<String> OUT = Option.text("out", "FOLDER", "folder for the plots; none writes no files")
-            .completion(Completion.FILE).defaultText(DEFAULT_OUT);
 
     static final CommandSyntax SYNTAX = CommandSyntax.command("ml:uat", "universal approximation: fits networks with one"
                     + " hidden layer of growing width to a function, prints the max and RMS error per width on a dense test grid,"
@@ -59,7 +56,7 @@ public final class UatCommand implements CommandCatalog {
             .options(TrainingOptions.only("activation", "optimizer", "lr", "iterations", "epochs", "batch"))
             .option(SAMPLES)
             .options(TrainingOptions.only("seed"))
-            .option(OUT)
+            .option(PlotFolder.OUT)
             .options(TrainingOptions.only("backend"))
             .build();
 
@@ -80,7 +77,7 @@ public final class UatCommand implements CommandCatalog {
     public Object uat(@Descriptor("[options]") String... words) {
         return SYNTAX.run(words, UatCommand::shownDefault, arguments -> {
             UatSettings settings = settings(arguments);
-            execute(settings, folder(arguments.get(OUT, DEFAULT_OUT)), System.out);
+            execute(settings, PlotFolder.of(arguments), System.out);
             return null;
         });
     }
@@ -131,16 +128,6 @@ public final class UatCommand implements CommandCatalog {
      * The plot folder of {@code --out}, created now so that a folder that cannot be is refused
      * before any training; null for {@code none}.
      */
-    private static Path folder(String out) {
-        if (out.equals("none")) {
-            return null;
-        }
-        try {
-            return Files.createDirectories(Path.of(out));
-        } catch (IOException | RuntimeException e) {
-            throw new CommandException("--out: cannot create the folder '" + out + "': " + e.getMessage(), e);
-        }
-    }
 
     /**
      * Refuses an empty width list, and a width the training request refuses (below 1).
