@@ -191,7 +191,7 @@ public final class TuneCommand implements CommandCatalog {
     }
 
     /** The settings the command line gives: tune's own options, the data options and the trials' base request. */
-    static StudySettings settings(Arguments arguments) {
+    private static StudySettings settings(Arguments arguments) {
         if (!arguments.has(SPACE)) {
             throw new CommandException("ml:tune needs --space, e.g. --space \"lr=loguniform(1e-4,1e-1); batch=choice(32,64)\" (ml:tune --help)");
         }
@@ -215,7 +215,7 @@ public final class TuneCommand implements CommandCatalog {
     }
 
     /** {@code interrupted after 3 of 20 trials; the study s keeps them}: the one line an interrupted study ends with. */
-    static String interrupted(StudyInterruptedException e) {
+    private static String interrupted(StudyInterruptedException e) {
         String name = e.study().settings().name();
         return "interrupted after " + e.finished() + " of " + e.study().settings().trials() + " trials; "
                 + (name != null ? "the study " + name + " keeps them (resume with the same command)"

@@ -13,8 +13,7 @@ public class StudyInterruptedException extends IllegalStateException {
     private final transient Study study;
 
     public StudyInterruptedException(Study study) {
-        super("interrupted after " + study.trials().stream().filter(TrialRecord::finished).count() + " of "
-                + study.settings().trials() + " trials");
+        super("interrupted after " + finished(study) + " of " + study.settings().trials() + " trials");
         this.study = study;
     }
 
@@ -25,6 +24,10 @@ public class StudyInterruptedException extends IllegalStateException {
 
     /** How many trials finished (complete, pruned or failed). */
     public long finished() {
+        return finished(study);
+    }
+
+    private static long finished(Study study) {
         return study.trials().stream().filter(TrialRecord::finished).count();
     }
 }
