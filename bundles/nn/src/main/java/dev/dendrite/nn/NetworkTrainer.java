@@ -65,8 +65,8 @@ public final class NetworkTrainer implements Trainer {
             Plugin<Activation> output = bound.bind("activation", Activation.class, outputName);
             Plugin<Loss> loss = bound.bind("loss", Loss.class, lossName);
             Plugin<Optimizer> optimizer = bound.bind("optimizer", Optimizer.class, spec.optimizer());
-            double rate = learningRate(optimizer, spec);
-            Map<String, Double> hyperparameters = hyperparameters(optimizer, spec.optimizerHyperparameters(), rate);
+            double learningRate = learningRate(optimizer, spec);
+            Map<String, Double> hyperparameters = hyperparameters(optimizer, spec.optimizerHyperparameters(), learningRate);
             Updater updater = optimizer.service().newUpdater(hyperparameters);
 
             int outputs = Targets.outputsFor(train, outputName);
@@ -77,8 +77,8 @@ public final class NetworkTrainer implements Trainer {
                 targets.fromTargetUnits(network);
             }
             OutputLayer head = new OutputLayer(loss.service(), output.service(), outputName);
-            TrainingRun run = new TrainingRun(spec, data, network, targets, head, updater, rate, listener, bound);
-            Map<String, String> provenance = provenance(spec.toBuilder().learningRate(rate).build(), train, bound.descriptions());
+            TrainingRun run = new TrainingRun(spec, data, network, targets, head, updater, learningRate, listener, bound);
+            Map<String, String> provenance = provenance(spec.toBuilder().learningRate(learningRate).build(), train, bound.descriptions());
             List<EpochReport> history;
             try {
                 history = run.execute();
@@ -207,7 +207,7 @@ public final class NetworkTrainer implements Trainer {
      * The optimizer's defaults overridden by the user's values; unknown names are rejected. An
      * optimizer written for API 1.0 lists {@code lr} among its defaults: it gets the run's α there, as it did then.
      */
-    private static Map<String, Double> hyperparameters(Plugin<Optimizer> optimizer, Map<String, Double> given, double rate) {
+    private static Map<String, Double> hyperparameters(Plugin<Optimizer> optimizer, Map<String, Double> given, double learningRate) {
         Map<String, Double> merged = new LinkedHashMap<>(optimizer.service().defaults());
         for (Map.Entry<String, Double> e : given.entrySet()) {
             if (!merged.containsKey(e.getKey())) {
@@ -216,7 +216,7 @@ public final class NetworkTrainer implements Trainer {
             }
             merged.put(e.getKey(), e.getValue());
         }
-        merged.replace("lr", rate);
+        merged.replace("lr", learningRate);
         return merged;
     }
 

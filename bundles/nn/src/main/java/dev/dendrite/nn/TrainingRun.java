@@ -29,7 +29,7 @@ final class TrainingRun {
     private final Targets targets;
     private final OutputLayer head;
     private final Updater updater;
-    private final double baseRate;
+    private final double learningRate;
     private final TrainingListener listener;
     private final Random shuffle;
     private final Dropout dropout;
@@ -45,14 +45,14 @@ final class TrainingRun {
     private final List<EpochReport> history = new ArrayList<>();
 
     TrainingRun(TrainingRequest spec, DataSplit data, Network network, Targets targets, OutputLayer head,
-                Updater updater, double baseRate, TrainingListener listener, Bindings plugins) {
+                Updater updater, double learningRate, TrainingListener listener, Bindings plugins) {
         this.spec = spec;
         this.data = data;
         this.network = network;
         this.targets = targets;
         this.head = head;
         this.updater = updater;
-        this.baseRate = baseRate;
+        this.learningRate = learningRate;
         this.listener = listener;
         this.shuffle = new Random(spec.seed() ^ 0x5DEECE66DL);
         this.dropout = new Dropout(spec.dropout(), spec.seed() * 31 + 17);
@@ -125,21 +125,21 @@ final class TrainingRun {
         int epoch = 0;
         while (iteration < budget) {
             epoch++;
-            double rate = spec.schedule().rate(baseRate, epoch);
+            double scheduled = spec.schedule().rate(learningRate, epoch);
             shuffleInPlace(order);
             long start = System.nanoTime();
             for (int from = 0; from < m && iteration < budget; from += batch) {
                 requireNotInterrupted(epoch);
                 requirePlugins(epoch);
                 try {
-                    step(batches, order, from, Math.min(batch, m - from), rate, params, grads, epoch);
+                    step(batches, order, from, Math.min(batch, m - from), scheduled, params, grads, epoch);
                 } catch (RuntimeException | LinkageError e) {
                     requirePlugins(epoch);
                     throw e;
                 }
             }
             long millis = (System.nanoTime() - start) / 1_000_000;
-            EpochReport report = report(epoch, rate, millis);
+            EpochReport report = report(epoch, scheduled, millis);
             history.add(report);
             lastCompleted = report;
             lastCompletedWeights = network.snapshotInto(lastCompletedWeights);
