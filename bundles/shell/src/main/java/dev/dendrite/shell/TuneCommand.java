@@ -167,6 +167,7 @@ public final class TuneCommand implements CommandCatalog {
 
     private String tune(Arguments arguments) {
         StudySettings settings = settings(arguments);
+        refuseSearchedOptions(arguments, settings);
         int shown = arguments.get(StudyCommands.TOP, TOP_DEFAULT);
         String saveAs = arguments.get(SAVE);
         PrintStream out = System.out;
@@ -212,6 +213,27 @@ public final class TuneCommand implements CommandCatalog {
         TrainingRequest.Builder base = TrainingRequest.builder();
         TrainingOptions.apply(arguments, base);
         return builder.base(base.build()).build();
+    }
+
+    /** A training option given and also searched would be overridden by the search without a word: refused. */
+    private void refuseSearchedOptions(Arguments arguments, StudySettings settings) {
+        for (String name : tuner.parse(settings.space(), settings.base()).names()) {
+            String given = overridden(name, arguments);
+            if (given != null) {
+                throw new CommandException(given + " is searched too (" + name + "=… in --space): give it in one place");
+            }
+        }
+    }
+
+    /** The option on the command line that the searched {@code name} would override, or null. */
+    private static String overridden(String name, Arguments arguments) {
+        if ((name.equals("units") || name.equals("depth")) && arguments.has(TrainingOptions.LAYERS)) {
+            return TrainingOptions.LAYERS.flagName();
+        }
+        if (arguments.has(TrainingOptions.HP) && arguments.get(TrainingOptions.HP).containsKey(name)) {
+            return TrainingOptions.HP.flagName() + " " + name;
+        }
+        return BASE.stream().filter(o -> o.name().equals(name) && arguments.has(o)).findFirst().map(Option::flagName).orElse(null);
     }
 
     /** {@code interrupted after 3 of 20 trials; the study s keeps them}: the one line an interrupted study ends with. */

@@ -28,7 +28,7 @@ class StudyCommandsTest {
 
     private final Tuner tuner = new Tuner() {
         @Override
-        public SearchSpace parse(String text) {
+        public SearchSpace parse(String text, TrainingRequest base) {
             throw new AssertionError("not used");
         }
 

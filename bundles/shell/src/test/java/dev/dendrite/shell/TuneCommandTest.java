@@ -19,6 +19,7 @@ import dev.dendrite.api.nn.Trainer;
 import dev.dendrite.api.nn.TrainingListener;
 import dev.dendrite.api.nn.TrainingRequest;
 import dev.dendrite.api.nn.TrainingResult;
+import dev.dendrite.api.tuning.Parameter;
 import dev.dendrite.api.tuning.SearchSpace;
 import dev.dendrite.api.tuning.Study;
 import dev.dendrite.api.tuning.StudyInterruptedException;
@@ -35,6 +36,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -76,8 +78,9 @@ class TuneCommandTest {
     /** A tuner that reports {@link #trials()} (or, with {@link #twoFinished}, is interrupted after two). */
     final Tuner tuner = new Tuner() {
         @Override
-        public SearchSpace parse(String text) {
-            throw new AssertionError("not used");
+        public SearchSpace parse(String text, TrainingRequest base) {
+            return new SearchSpace(Arrays.stream(text.split(";")).map(p -> Parameter.choice(p.substring(0, p.indexOf('=')).trim(), "x"))
+                    .toList());
         }
 
         @Override
@@ -264,6 +267,7 @@ class TuneCommandTest {
         "--batch 0|--batch: the batch size must be a positive integer, got 0",
         "--bogus 3|ml:tune has no option --bogus (ml:tune --help)",
         "--trials 3 --trials 4|ml:tune: --trials is given twice",
+        "--lr 0.1|--lr is searched too (lr=… in --space): give it in one place",
     })
     void badOptionsAreRefusedByNameBeforeTheStudy(String options, String message) {
         List<String> words = new ArrayList<>(List.of("--space", "lr=choice(0.1)"));
@@ -273,6 +277,16 @@ class TuneCommandTest {
         words.add("xor");
         assertEquals(message, refusal(words.toArray(String[]::new)));
         assertNull(received, "no study was run");
+    }
+
+    @Test
+    void anOptionTheSpaceSearchesIsRefusedRatherThanSilentlyOverridden() {
+        assertEquals("--layers is searched too (units=… in --space): give it in one place",
+                refusal("--space", "units=int(4,8)", "--layers", "16", "xor"));
+        assertEquals("--hp momentum is searched too (momentum=… in --space): give it in one place",
+                refusal("--space", "lr=choice(0.1); momentum=uniform(0.5,0.9)", "--optimizer", "momentum", "--hp", "momentum=0.9", "xor"));
+        tune("--space", "momentum=uniform(0.5,0.9)", "--optimizer", "momentum", "--lr", "0.1", "xor");
+        assertEquals("momentum", received.base().optimizer(), "options the space does not search set the base request");
     }
 
     @Test

@@ -52,14 +52,14 @@ final class Studies implements Tuner {
     }
 
     @Override
-    public SearchSpace parse(String text) {
-        return SearchSpaceParser.parse(text, vocabulary.get(), TrainingRequest.builder().build());
+    public SearchSpace parse(String text, TrainingRequest base) {
+        return SearchSpaceParser.parse(text, vocabulary.get(), base);
     }
 
     @Override
     public Study tune(StudySettings requested, StudyListener listener) {
         TuningStrategy strategy = strategies.apply(requested.strategy());
-        SearchSpace space = SearchSpaceParser.parse(requested.space(), vocabulary.get(), requested.base());
+        SearchSpace space = parse(requested.space(), requested.base());
         Objective objective = Objective.of(requested, data);
         StudySettings settings = requested.toBuilder().metric(objective.metric()).build();
         strategy.validate(space, new StudyContext(settings.seed(), 0, settings.epochs(), objective.higherIsBetter(), settings.options()));

@@ -122,8 +122,8 @@ public final class TunerComponent implements Tuner {
     }
 
     @Override
-    public SearchSpace parse(String text) {
-        return studies.parse(text);
+    public SearchSpace parse(String text, TrainingRequest base) {
+        return studies.parse(text, base);
     }
 
     @Override

@@ -19,12 +19,13 @@ public interface Tuner {
     /**
      * Parses a search space, e.g.
      * {@code lr=loguniform(1e-4,1e-1); layers=choice([64],[128,64]); optimizer=choice(sgd,momentum); momentum=uniform(0.5,0.99) if optimizer=momentum},
-     * checking parameter names, plug-in names, and every value a trial may get as the training
-     * request's builder reads it (against the default request).
+     * for trials that start from {@code base}: checks parameter names, plug-in names, each
+     * optimizer hyperparameter against the optimizers it may be trained with, and every value a
+     * trial may get as the training request's builder reads it.
      *
      * @throws IllegalArgumentException naming the position and the problem
      */
-    SearchSpace parse(String text);
+    SearchSpace parse(String text, TrainingRequest base);
 
     /**
      * Runs (or resumes) a study to its end: until {@code trials} trials, the epoch limit, or the

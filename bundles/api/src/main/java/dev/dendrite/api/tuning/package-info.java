@@ -5,7 +5,9 @@
  *
  * <p>2.0: {@link dev.dendrite.api.tuning.StudySettings} is a class made by a builder (it was a
  * record), it carries the base {@link dev.dendrite.api.nn.TrainingRequest} of the trials, and
- * {@link dev.dendrite.api.tuning.Tuner#request} replaces {@code Tuner.spec}.
+ * {@link dev.dendrite.api.tuning.Tuner#request} replaces {@code Tuner.spec}, {@code Tuner.parse} takes
+ * that base request, and an interrupted study ends with a
+ * {@link dev.dendrite.api.tuning.StudyInterruptedException}.
  */
 @Export
 @Version("2.0.0")
