@@ -127,7 +127,7 @@ public class HotDeployIT {
         Await.until("tpe deployed", () -> catalog.names(TuningStrategy.class).contains("tpe"));
         String out = shell.run("ml:tune --strategy tpe --options startup=3 --space \"lr=loguniform(1e-2,1); units=int(2,8)\" "
                 + "--trials 8 --epochs 3 moons");
-        assertTrue(out, out.contains("trial 8/8 ") && out.contains("8 trials: "));
+        assertTrue(out, out.contains("[8/8] trial ") && out.contains("8 trials: "));
         Files.delete(jar);
         Await.until("tpe removed", () -> !catalog.names(TuningStrategy.class).contains("tpe"));
     }

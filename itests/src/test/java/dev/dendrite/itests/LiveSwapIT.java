@@ -16,7 +16,7 @@ import dev.dendrite.api.nn.Trainer;
 import dev.dendrite.api.nn.TrainingInterruptedException;
 import dev.dendrite.api.nn.TrainingListener;
 import dev.dendrite.api.nn.TrainingResult;
-import dev.dendrite.api.nn.TrainingSpec;
+import dev.dendrite.api.nn.TrainingRequest;
 import dev.dendrite.api.plugin.PluginCatalog;
 import dev.dendrite.api.plugin.PluginInfo;
 import java.io.InputStream;
@@ -119,7 +119,7 @@ public class LiveSwapIT {
         swish.start();
         Await.until("swish registered", () -> !swishVersion().isEmpty());
         DataSplit split = data.load("spirals", new DataOptions(null, 0.2, 1));
-        TrainingSpec spec = TrainingSpec.defaults().toBuilder().activation("swish").epochs(500).hiddenLayers(List.of(32)).build();
+        TrainingRequest spec = TrainingRequest.builder().activation("swish").epochs(500).hiddenLayers(List.of(32)).build();
         CountDownLatch secondEpochDone = new CountDownLatch(1);
         CountDownLatch removed = new CountDownLatch(1);
         TrainingListener pauseAfterEpochTwo = new TrainingListener() {
@@ -162,7 +162,7 @@ public class LiveSwapIT {
         assertEquals("swish", e.partial().model().layers().get(0).activation());
 
         // the platform stays healthy: the next run trains normally
-        TrainingResult next = trainer.train(TrainingSpec.defaults().withEpochs(3), split, TrainingListener.NONE);
+        TrainingResult next = trainer.train(TrainingRequest.builder().epochs(3).build(), split, TrainingListener.NONE);
         assertEquals(3, next.history().size());
     }
 
@@ -170,7 +170,7 @@ public class LiveSwapIT {
     public void theConcurrentBackEndGivesTheSameResultsAsTheDefault() {
         assertTrue(catalog.names(MatrixMath.class).containsAll(List.of("ejml", "ejml-mt")));
         DataSplit split = data.load("spirals", new DataOptions(null, 0.2, 3));
-        TrainingSpec spec = TrainingSpec.defaults().toBuilder().hiddenLayers(List.of(64, 32)).epochs(10).build();
+        TrainingRequest spec = TrainingRequest.builder().hiddenLayers(List.of(64, 32)).epochs(10).build();
         TrainingResult single = trainer.train(spec.withBackend("ejml"), split, TrainingListener.NONE);
         TrainingResult concurrent = trainer.train(spec.withBackend("ejml-mt"), split, TrainingListener.NONE);
         assertTrue(concurrent.plugins().toString(), concurrent.plugins().stream().anyMatch(p -> p.startsWith("backend ejml-mt:")));

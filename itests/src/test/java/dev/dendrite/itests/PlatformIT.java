@@ -15,7 +15,7 @@ import dev.dendrite.api.nn.Optimizer;
 import dev.dendrite.api.nn.Trainer;
 import dev.dendrite.api.nn.TrainingListener;
 import dev.dendrite.api.nn.TrainingResult;
-import dev.dendrite.api.nn.TrainingSpec;
+import dev.dendrite.api.nn.TrainingRequest;
 import dev.dendrite.api.plugin.PluginCatalog;
 import dev.dendrite.api.nn.Model;
 import dev.dendrite.models.ModelStore;
@@ -114,7 +114,7 @@ public class PlatformIT {
     @Test
     public void xorTrainedThroughTheRegistryReachesFullTrainingAccuracy() {
         DataSplit split = data.load("xor", new DataOptions(null, 0.2, 42));
-        TrainingResult result = trainer.train(TrainingSpec.defaults(), split, TrainingListener.NONE);
+        TrainingResult result = trainer.train(TrainingRequest.builder().build(), split, TrainingListener.NONE);
         assertEquals(1.0, result.last().trainMetric(), 0.0);
         assertTrue(result.plugins().toString(), result.plugins().stream().anyMatch(p -> p.startsWith("activation tanh: dev.dendrite.activations")));
     }

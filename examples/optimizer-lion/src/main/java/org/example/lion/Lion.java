@@ -17,9 +17,13 @@ import org.osgi.service.component.annotations.Component;
 public final class Lion implements Optimizer {
 
     @Override
+    public double defaultLearningRate() {
+        return 1e-3;
+    }
+
+    @Override
     public Map<String, Double> defaults() {
         Map<String, Double> d = new LinkedHashMap<>();
-        d.put("lr", 1e-3);
         d.put("beta1", 0.9);
         d.put("beta2", 0.99);
         d.put("weight_decay", 0.0);
