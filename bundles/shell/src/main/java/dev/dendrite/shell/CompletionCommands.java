@@ -23,6 +23,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.apache.felix.service.command.Descriptor;
+import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
@@ -40,16 +41,18 @@ import org.osgi.service.component.annotations.ReferencePolicy;
 public final class CompletionCommands {
 
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
-    private volatile List<CommandCatalog> catalogs;
+    volatile List<CommandCatalog> catalogs = List.of();
 
-    @Reference
-    private PluginCatalog plugins;
+    private final PluginCatalog plugins;
+    private final ModelStore models;
+    private final Tuner tuner;
 
-    @Reference
-    private ModelStore models;
-
-    @Reference
-    private Tuner tuner;
+    @Activate
+    public CompletionCommands(@Reference PluginCatalog plugins, @Reference ModelStore models, @Reference Tuner tuner) {
+        this.plugins = plugins;
+        this.models = models;
+        this.tuner = tuner;
+    }
 
     @Descriptor("the options of every ml command, one map per option: command, option (without --), description")
     public List<Map<String, String>> _options() {
@@ -84,15 +87,12 @@ public final class CompletionCommands {
 
     private List<CommandSyntax> commands() {
         List<CommandSyntax> all = new ArrayList<>();
-        List<CommandCatalog> current = catalogs;
-        if (current != null) {
-            current.forEach(catalog -> all.addAll(catalog.commands()));
-        }
+        catalogs.forEach(catalog -> all.addAll(catalog.commands()));
         return all;
     }
 
     private List<String> candidates(Completion completion, String typed) {
-        List<String> names = switch (completion.source()) {
+        return switch (completion.source()) {
             case "activation" -> plugins.names(Activation.class);
             case "loss" -> plugins.names(Loss.class);
             case "optimizer" -> plugins.names(Optimizer.class);
@@ -105,7 +105,6 @@ public final class CompletionCommands {
             case "values" -> completion.values();
             default -> List.of();
         };
-        return names;
     }
 
     /** The files and folders (ending in /) in the folder of what is typed, relative to the working directory. */
