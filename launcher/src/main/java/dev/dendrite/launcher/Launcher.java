@@ -39,7 +39,9 @@ final class Launcher {
     static final String SHELL_BUNDLE = "dev.dendrite.shell";
 
     private static final String GOGO_RUNTIME = "org.apache.felix.gogo.runtime";
-    private static final String GOGO_SHELL = "org.apache.felix.gogo.shell";
+    private static final String GOGO_SHELL = "org.apache.felix.gogo.jline";
+    /** JLine's system property naming the terminal provider ({@code TerminalBuilder.PROP_PROVIDER}). */
+    private static final String JLINE_PROVIDER = "org.jline.terminal.provider";
 
     private static final int BEGINNING_START_LEVEL = 100;
     private static final long SERVICE_TIMEOUT_MS = 30_000;
@@ -49,6 +51,7 @@ final class Launcher {
     private final Path home;
     private final PrintStream out;
     private final PrintStream err;
+    private final Interruption interruption = new Interruption(() -> System.exit(Interruption.STATUS));
 
     /**
      * @param home the distribution directory
@@ -64,11 +67,17 @@ final class Launcher {
     /**
      * Runs the features: interactively when {@code commands} is empty, else runs the commands.
      *
-     * @return the exit status: 0 on success, 1 if a command failed
+     * @return the exit status: 0 on success, 1 if a command failed, {@value Interruption#STATUS} if a
+     *         signal (Ctrl-C, SIGTERM) stopped the commands
      */
     int run(List<String> features, List<String> commands) throws Exception {
         List<BundleRef> bundles = FeatureFile.read(home.resolve("etc/features.xml")).bundles(features);
         boolean interactive = commands.isEmpty();
+        if (!interactive) {
+            interruption.install();
+            // the console bundle still starts (it brings Gogo's builtins: echo, each, grep…) but stays off the terminal
+            System.setProperty(JLINE_PROVIDER, System.getProperty(JLINE_PROVIDER, "dumb"));
+        }
         Files.createDirectories(home.resolve("deploy"));
         Files.createDirectories(home.resolve("models"));
 
@@ -76,6 +85,9 @@ final class Launcher {
         Path cache = home.resolve("cache").resolve(String.valueOf(ProcessHandle.current().pid()));
         Framework framework = new Felix(configuration(cache, interactive));
         framework.init();
+        if (interactive) {
+            framework.getBundleContext().addBundleListener(new ConsoleClassLoader(GOGO_SHELL));
+        }
         Runtime.getRuntime().addShutdownHook(new Thread(() -> shutdown(framework, cache), "dendrite shutdown"));
         try {
             install(framework.getBundleContext(), bundles);
@@ -113,12 +125,26 @@ final class Launcher {
         // on install, refresh only deployed bundles: refreshing ConfigAdmin for an optional
         // import (scope "all", the default) deadlocks FileInstall 3.7.4
         defaults.put("felix.fileinstall.optionalImportRefreshScope", "managed");
-        if (!interactive) {
-            defaults.put("gosh.args", "--nointeractive");
-        }
+        // commands draw progress in place only when what they print reaches a terminal
+        defaults.put("dendrite.terminal", String.valueOf(outputIsTerminal()));
+        // -c: no console; interactive: the history file is the distribution's, set by etc/gosh_profile
+        defaults.put("gosh.args", interactive ? "--nohistory" : "--nointeractive");
         defaults.forEach((name, value) -> config.put(name, System.getProperty(name, value)));
         config.put("felix.log.logger", new FrameworkLog(err));
         return config;
+    }
+
+    /** Whether standard input and output are a terminal (JDK 22+ has a console even when they are not: ask it). */
+    static boolean outputIsTerminal() {
+        java.io.Console console = System.console();
+        if (console == null) {
+            return false;
+        }
+        try {
+            return (Boolean) java.io.Console.class.getMethod("isTerminal").invoke(console);
+        } catch (ReflectiveOperationException e) {
+            return true; // before JDK 22 there is a console only on a terminal
+        }
     }
 
     /**
@@ -169,19 +195,23 @@ final class Launcher {
         try (GogoSession session = GogoSession.open(context, processor, new ByteArrayInputStream(new byte[0]), out, err)) {
             for (String command : commands) {
                 for (String statement : Statements.split(command)) {
-                    if (!execute(session, statement)) {
-                        return 1;
+                    if (interruption.happened() || !execute(session, statement)) {
+                        return interruption.happened() ? Interruption.STATUS : 1;
                     }
                 }
             }
         }
-        return 0;
+        return interruption.happened() ? Interruption.STATUS : 0;
     }
 
-    /** Runs one statement, printing its value unless null, or its error; returns whether it succeeded. */
+    /**
+     * Runs one statement, printing its value unless null, or its error; returns whether it
+     * succeeded. The error of a statement a signal stopped is the command's own word on it
+     * (such as what it kept), without {@code error: }.
+     */
     private boolean execute(GogoSession session, String statement) {
         try {
-            Object value = session.execute(statement);
+            Object value = interruption.during(() -> session.execute(statement));
             if (value != null) {
                 String text = session.format(value);
                 out.print(text.endsWith("\n") ? text : text + "\n");
@@ -189,7 +219,7 @@ final class Launcher {
             return true;
         } catch (Exception e) {
             out.flush();
-            err.println("error: " + message(e));
+            err.println(interruption.happened() ? message(e) : "error: " + message(e));
             return false;
         } finally {
             out.flush();
