@@ -171,8 +171,8 @@ public class LiveSwapIT {
         assertTrue(catalog.names(MatrixMath.class).containsAll(List.of("ejml", "ejml-mt")));
         DataSplit split = data.load("spirals", new DataOptions(null, 0.2, 3));
         TrainingRequest spec = TrainingRequest.builder().hiddenLayers(List.of(64, 32)).epochs(10).build();
-        TrainingResult single = trainer.train(spec.withBackend("ejml"), split, TrainingListener.NONE);
-        TrainingResult concurrent = trainer.train(spec.withBackend("ejml-mt"), split, TrainingListener.NONE);
+        TrainingResult single = trainer.train(spec.toBuilder().backend("ejml").build(), split, TrainingListener.NONE);
+        TrainingResult concurrent = trainer.train(spec.toBuilder().backend("ejml-mt").build(), split, TrainingListener.NONE);
         assertTrue(concurrent.plugins().toString(), concurrent.plugins().stream().anyMatch(p -> p.startsWith("backend ejml-mt:")));
         double worst = 0;
         for (int l = 0; l < single.model().layers().size(); l++) {
