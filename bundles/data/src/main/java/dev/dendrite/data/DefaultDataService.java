@@ -8,15 +8,16 @@ import dev.dendrite.api.data.DataSetProvider;
 import dev.dendrite.api.data.DataSplit;
 import dev.dendrite.api.data.FeatureScaling;
 import dev.dendrite.api.math.Matrix;
+import dev.dendrite.api.plugin.PluginCatalog;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
+import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
@@ -27,11 +28,12 @@ import org.osgi.service.component.annotations.ReferencePolicyOption;
  * The data service: loads a built-in data set, a CSV file or an IDX pair, splits it and scales it.
  *
  * <p><b>Source.</b> A name of a bound {@link DataSetProvider} (its {@code name} property; among
- * providers of one name the highest {@code service.ranking} wins, then the lowest
- * {@code service.id}) is generated from the seed; providers bind dynamically, so a hot-deployed
- * one is usable at once. A file named {@code PREFIX-images-idx3-ubyte[.gz]} is an IDX images file
- * whose labels file lies beside it ({@link IdxReader}); a directory stands for the
- * {@code train-images-idx3-ubyte[.gz]} in it; any other file is CSV. A source that is none of these
+ * providers of one name, the one the {@link PluginCatalog} selects by the platform's one rule:
+ * ranking, then bundle version, then age) is generated from the seed; providers bind
+ * dynamically, so a hot-deployed one is usable at once. A file named
+ * {@code PREFIX-images-idx3-ubyte[.gz]} is an IDX images file whose labels file lies beside it
+ * ({@link IdxReader}); a directory stands for the {@code train-images-idx3-ubyte[.gz]} in it;
+ * any other file is CSV. A source that is none of these
  * is reported as an unknown data set, or as a missing file when it looks like a path (contains
  * {@code /} or {@code \}, ends in {@code .csv}, or is named like an IDX file).
  *
@@ -66,23 +68,24 @@ import org.osgi.service.component.annotations.ReferencePolicyOption;
 @Component(service = DataService.class)
 public final class DefaultDataService implements DataService {
 
-    /** A bound provider with the service properties that select it. */
-    private record Registration(String name, int ranking, long serviceId, DataSetProvider provider) {
+    /** A bound provider with its name and the id by which the catalog's selection finds it. */
+    private record Registration(String name, long serviceId, DataSetProvider provider) {
     }
 
-    private static final Comparator<Registration> PREFERRED = Comparator.comparingInt(Registration::ranking)
-            .reversed()
-            .thenComparingLong(Registration::serviceId);
-
     private final List<Registration> providers = new CopyOnWriteArrayList<>();
+    private final PluginCatalog catalog;
+
+    @Activate
+    public DefaultDataService(@Reference PluginCatalog catalog) {
+        this.catalog = catalog;
+    }
 
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
             policyOption = ReferencePolicyOption.GREEDY, unbind = "removeProvider", updated = "updatedProvider")
     void addProvider(DataSetProvider provider, Map<String, Object> properties) {
         if (properties.get("name") instanceof String name) {
-            int ranking = properties.get("service.ranking") instanceof Integer r ? r : 0;
-            long id = properties.get("service.id") instanceof Long i ? i : Long.MAX_VALUE;
-            providers.add(new Registration(name, ranking, id, provider));
+            long id = properties.get("service.id") instanceof Long i ? i : -1;
+            providers.add(new Registration(name, id, provider));
         }
     }
 
@@ -130,7 +133,8 @@ public final class DefaultDataService implements DataService {
         if (source == null || source.isBlank()) {
             throw new IllegalArgumentException("no data set given: name a built-in (" + builtIns() + "), a CSV file or an IDX images file");
         }
-        Optional<Registration> builtIn = providers.stream().filter(r -> r.name().equals(source)).min(PREFERRED);
+        Optional<Registration> builtIn = catalog.selected(DataSetProvider.class, source)
+                .flatMap(selected -> providers.stream().filter(r -> r.serviceId() == selected.serviceId()).findFirst());
         if (builtIn.isPresent()) {
             DataSetProvider provider = builtIn.get().provider();
             return new FixedSource("'" + source + "'", "a built-in data set", () -> provider.generate(seed), Scaling.STANDARD);

@@ -19,7 +19,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -202,38 +201,27 @@ class DefaultDataServiceTest {
 
     @Test
     void aProviderBoundLaterBecomesUsableAndGoesAwayWhenUnbound() {
-        DefaultDataService empty = new DefaultDataService();
+        SelectingCatalog catalog = new SelectingCatalog();
+        DefaultDataService empty = new DefaultDataService(catalog);
         assertMessage("unknown data set 'xor': not a built-in () and no such file", () -> empty.load("xor", DataOptions.defaults()));
         XorDataSet xor = new XorDataSet();
-        Map<String, Object> properties = Fixtures.bind(empty, xor, "xor", 0);
+        Map<String, Object> properties = catalog.bind(empty, xor, "xor");
         assertEquals(200, empty.load("xor", options(null, 0, 1)).train().samples());
         empty.removeProvider(xor, properties);
         assertMessage("unknown data set 'xor': not a built-in () and no such file", () -> empty.load("xor", DataOptions.defaults()));
     }
 
+    /** Which of several providers of one name serves is the plug-in catalog's one rule, not the data service's. */
     @Test
-    void theHighestRankingProviderOfANameWins() {
-        DefaultDataService registry = new DefaultDataService();
-        DataSetProvider low = fake("low");
-        DataSetProvider high = fake("high");
-        Fixtures.bind(registry, low, "toy", 0);
-        Map<String, Object> highProperties = Fixtures.bind(registry, high, "toy", 5);
-        assertEquals("high", registry.load("toy", options(null, 0, 1)).train().name());
-
-        Map<String, Object> demoted = new HashMap<>(highProperties);
-        demoted.put("service.ranking", -1);
-        registry.updatedProvider(high, demoted);
-        assertEquals("low", registry.load("toy", options(null, 0, 1)).train().name());
-
-        registry.removeProvider(low, Map.of());
-        assertEquals("high", registry.load("toy", options(null, 0, 1)).train().name());
-    }
-
-    @Test
-    void amongEqualRankingsTheOldestServiceWins() {
-        DefaultDataService registry = new DefaultDataService();
-        Fixtures.bind(registry, fake("first"), "toy", 0);
-        Fixtures.bind(registry, fake("second"), "toy", 0);
+    void theProviderTheCatalogSelectsServes() {
+        SelectingCatalog catalog = new SelectingCatalog();
+        DefaultDataService registry = new DefaultDataService(catalog);
+        Map<String, Object> first = catalog.bind(registry, fake("first"), "toy");
+        Map<String, Object> second = catalog.bind(registry, fake("second"), "toy");
+        catalog.select(first, false);
+        assertEquals("second", registry.load("toy", options(null, 0, 1)).train().name());
+        catalog.select(second, false);
+        catalog.select(first, true);
         assertEquals("first", registry.load("toy", options(null, 0, 1)).train().name());
     }
 

@@ -4,16 +4,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import dev.dendrite.api.data.DataOptions;
-import dev.dendrite.api.data.DataSetProvider;
 import java.net.URISyntaxException;
 import java.nio.file.Path;
-import java.util.Map;
 import org.junit.jupiter.api.function.Executable;
 
 /** Shared test set-up: test data files and a data service with the built-ins bound. */
 final class Fixtures {
-    private static long nextServiceId = 100;
-
     private Fixtures() {
     }
 
@@ -28,20 +24,14 @@ final class Fixtures {
 
     /** The service as SCR would wire it with the five built-in providers. */
     static DefaultDataService serviceWithBuiltIns() {
-        DefaultDataService service = new DefaultDataService();
-        bind(service, new XorDataSet(), "xor", 0);
-        bind(service, new MoonsDataSet(), "moons", 0);
-        bind(service, new CirclesDataSet(), "circles", 0);
-        bind(service, new SpiralsDataSet(), "spirals", 0);
-        bind(service, new SineDataSet(), "sine", 0);
+        SelectingCatalog catalog = new SelectingCatalog();
+        DefaultDataService service = new DefaultDataService(catalog);
+        catalog.bind(service, new XorDataSet(), "xor");
+        catalog.bind(service, new MoonsDataSet(), "moons");
+        catalog.bind(service, new CirclesDataSet(), "circles");
+        catalog.bind(service, new SpiralsDataSet(), "spirals");
+        catalog.bind(service, new SineDataSet(), "sine");
         return service;
-    }
-
-    /** Binds {@code provider} with a fresh service.id; returns its service properties. */
-    static Map<String, Object> bind(DefaultDataService service, DataSetProvider provider, String name, int ranking) {
-        Map<String, Object> properties = Map.of("name", name, "service.ranking", ranking, "service.id", nextServiceId++);
-        service.addProvider(provider, properties);
-        return properties;
     }
 
     static DataOptions options(String target, double validation, long seed) {

@@ -1,8 +1,10 @@
 package dev.dendrite.nn;
 
+import dev.dendrite.api.plugin.BundleProblem;
 import dev.dendrite.api.plugin.PluginCatalog;
 import dev.dendrite.api.plugin.PluginInfo;
 import java.util.List;
+import java.util.Optional;
 import org.osgi.framework.BundleContext;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -25,5 +27,15 @@ public final class PluginCatalogComponent implements PluginCatalog {
     @Override
     public List<String> names(Class<?> kind) {
         return plugins.names(kind);
+    }
+
+    @Override
+    public Optional<PluginInfo> preferred(Class<?> kind) {
+        return plugins.preferred(kind);
+    }
+
+    @Override
+    public List<BundleProblem> problems() {
+        return plugins.problems();
     }
 }

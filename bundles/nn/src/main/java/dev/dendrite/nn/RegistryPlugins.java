@@ -1,26 +1,24 @@
 package dev.dendrite.nn;
 
+import dev.dendrite.api.plugin.BundleProblem;
 import dev.dendrite.api.plugin.PluginCatalog;
 import dev.dendrite.api.plugin.PluginInfo;
+import dev.dendrite.nn.PluginOrder.Candidate;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.TreeMap;
-import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
-import org.osgi.framework.Constants;
 import org.osgi.framework.InvalidSyntaxException;
 import org.osgi.framework.ServiceReference;
 
 /**
  * Plug-ins as the OSGi service registry has them, queried afresh on every call so that services
- * arriving, leaving or changing rank are seen at once. Among services of one {@code name}, the
- * selected one is the greatest {@link ServiceReference} in OSGi order: highest
- * {@code service.ranking}, then lowest {@code service.id}.
+ * arriving, leaving or changing rank are seen at once. Which of the services of one {@code name}
+ * serves is {@link PluginOrder}'s rule, here and in the listings alike.
  */
 final class RegistryPlugins implements PluginCatalog, PluginResolver {
     static final String NAME = "name";
@@ -35,11 +33,10 @@ final class RegistryPlugins implements PluginCatalog, PluginResolver {
     @Override
     public List<PluginInfo> list(Class<?> kind) {
         List<PluginInfo> infos = new ArrayList<>();
-        for (Map.Entry<String, List<ServiceReference<?>>> e : byName(kind).entrySet()) {
-            List<ServiceReference<?>> refs = e.getValue();
-            refs.sort(Comparator.reverseOrder());
-            for (int i = 0; i < refs.size(); i++) {
-                infos.add(info(e.getKey(), refs.get(i), i == 0));
+        for (Map.Entry<String, List<Candidate<ServiceReference<?>>>> e : byName(kind).entrySet()) {
+            List<Candidate<ServiceReference<?>>> ordered = PluginOrder.bestFirst(e.getValue());
+            for (Candidate<ServiceReference<?>> c : ordered) {
+                infos.add(info(e.getKey(), c, c == ordered.get(0), PluginOrder.shadowedBy(c, ordered)));
             }
         }
         return infos;
@@ -51,16 +48,27 @@ final class RegistryPlugins implements PluginCatalog, PluginResolver {
     }
 
     @Override
+    public Optional<PluginInfo> preferred(Class<?> kind) {
+        return PluginOrder.bestFirst(candidates(kind)).stream().findFirst()
+                .flatMap(best -> list(kind).stream().filter(p -> p.serviceId() == best.serviceId()).findFirst());
+    }
+
+    @Override
+    public List<BundleProblem> problems() {
+        return BundleProblems.of(context);
+    }
+
+    @Override
     public <T> Plugin<T> resolve(Class<T> kind, String name) {
-        Optional<ServiceReference<T>> selected = references(kind).stream()
-                .filter(r -> name == null || name.equals(nameOf(r)))
-                .max(Comparator.naturalOrder());
-        if (selected.isEmpty()) {
+        List<Candidate<ServiceReference<?>>> matching = candidates(kind).stream()
+                .filter(c -> name == null || name.equals(nameOf(c.service()))).toList();
+        if (matching.isEmpty()) {
             throw new IllegalArgumentException(name == null
                     ? "no " + PluginResolver.kindName(kind) + " is registered"
                     : "unknown " + PluginResolver.kindName(kind) + " '" + name + "' (available: " + String.join(", ", names(kind)) + ")");
         }
-        ServiceReference<T> ref = selected.get();
+        @SuppressWarnings("unchecked")
+        ServiceReference<T> ref = (ServiceReference<T>) PluginOrder.bestFirst(matching).get(0).service();
         T service = context.getService(ref);
         if (service == null) {
             throw new IllegalStateException(PluginResolver.kindName(kind) + " '" + name + "' went away while being bound");
@@ -68,43 +76,45 @@ final class RegistryPlugins implements PluginCatalog, PluginResolver {
         return new Plugin<>(nameOf(ref), service, provider(ref), () -> ref.getBundle() != null, () -> context.ungetService(ref));
     }
 
-    private Map<String, List<ServiceReference<?>>> byName(Class<?> kind) {
-        Map<String, List<ServiceReference<?>>> byName = new TreeMap<>();
-        for (ServiceReference<?> ref : references(kind)) {
-            byName.computeIfAbsent(nameOf(ref), k -> new ArrayList<>()).add(ref);
+    private Map<String, List<Candidate<ServiceReference<?>>>> byName(Class<?> kind) {
+        Map<String, List<Candidate<ServiceReference<?>>>> byName = new TreeMap<>();
+        for (Candidate<ServiceReference<?>> c : candidates(kind)) {
+            byName.computeIfAbsent(nameOf(c.service()), k -> new ArrayList<>()).add(c);
         }
         return byName;
     }
 
-    private <T> Collection<ServiceReference<T>> references(Class<T> kind) {
+    private List<Candidate<ServiceReference<?>>> candidates(Class<?> kind) {
+        Collection<? extends ServiceReference<?>> refs;
         try {
-            return context.getServiceReferences(kind, "(" + NAME + "=*)");
+            refs = context.getServiceReferences(kind, "(" + NAME + "=*)");
         } catch (InvalidSyntaxException e) {
             throw new IllegalStateException(e);
         }
+        List<Candidate<ServiceReference<?>>> candidates = new ArrayList<>();
+        refs.forEach(ref -> candidates.add(Candidate.of(ref)));
+        return candidates;
     }
 
     private static String nameOf(ServiceReference<?> ref) {
         return String.valueOf(ref.getProperty(NAME));
     }
 
-    private static PluginInfo info(String name, ServiceReference<?> ref, boolean selected) {
-        Bundle b = ref.getBundle();
-        Object ranking = ref.getProperty(Constants.SERVICE_RANKING);
+    private static PluginInfo info(String name, Candidate<ServiceReference<?>> c, boolean selected, String shadowedBy) {
+        ServiceReference<?> ref = c.service();
         return new PluginInfo(name,
                 Objects.toString(ref.getProperty(DESCRIPTION), ""),
-                (Long) ref.getProperty(Constants.SERVICE_ID),
-                ranking instanceof Integer i ? i : 0,
-                b == null ? -1 : b.getBundleId(),
-                b == null ? "(unregistered)" : b.getSymbolicName(),
-                b == null ? "" : b.getVersion().toString(),
-                selected);
+                c.serviceId(),
+                c.ranking(),
+                ref.getBundle() == null ? -1 : ref.getBundle().getBundleId(),
+                c.bundleName(),
+                ref.getBundle() == null ? "" : c.bundleVersion().toString(),
+                selected,
+                shadowedBy);
     }
 
     private static String provider(ServiceReference<?> ref) {
-        Bundle b = ref.getBundle();
-        return b == null ? "(unregistered)" : b.getSymbolicName() + " " + b.getVersion() + " [" + b.getBundleId() + "]";
+        return ref.getBundle() == null ? "(unregistered)" : ref.getBundle().getSymbolicName() + " " + ref.getBundle().getVersion()
+                + " [" + ref.getBundle().getBundleId() + "]";
     }
-
-
 }

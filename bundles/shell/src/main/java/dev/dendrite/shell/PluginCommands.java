@@ -7,19 +7,26 @@ import dev.dendrite.api.nn.Loss;
 import dev.dendrite.api.nn.Optimizer;
 import dev.dendrite.api.plugin.PluginCatalog;
 import dev.dendrite.api.plugin.PluginInfo;
-import java.util.List;
-import java.util.function.Predicate;
+import dev.dendrite.api.tuning.TuningStrategy;
+import dev.dendrite.options.Arguments;
 import dev.dendrite.options.CommandCatalog;
 import dev.dendrite.options.CommandSyntax;
+import dev.dendrite.options.Option;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.function.Supplier;
 import org.apache.felix.service.command.Descriptor;
+import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 
 /**
  * {@code ml:activations}, {@code ml:losses}, {@code ml:optimizers}, {@code ml:datasets},
  * {@code ml:backends}: every registered implementation with its bundle and ranking; {@code *}
- * marks the one a new run uses for that name.
+ * marks the one a new run uses for that name, and one that a newer version of its bundle replaces
+ * says so ({@link PluginTable}). {@code ml:plugins}: every plug-in of every kind, then the
+ * installed bundles that do not resolve or do not start, with the cause.
  */
 @Component(service = {PluginCommands.class, CommandCatalog.class}, property = {
         "osgi.command.scope=ml",
@@ -27,26 +34,49 @@ import org.osgi.service.component.annotations.Reference;
         "osgi.command.function=losses",
         "osgi.command.function=optimizers",
         "osgi.command.function=datasets",
-        "osgi.command.function=backends"})
+        "osgi.command.function=backends",
+        "osgi.command.function=plugins"})
 public final class PluginCommands implements CommandCatalog {
     static final CommandSyntax ACTIVATIONS = listing("activations", "the activation functions");
     static final CommandSyntax LOSSES = listing("losses", "the loss functions");
     static final CommandSyntax OPTIMIZERS = listing("optimizers", "the optimizers");
     static final CommandSyntax DATASETS = listing("datasets", "the built-in data sets (ml:train also takes a CSV or IDX file)");
     static final CommandSyntax BACKENDS = listing("backends",
-            "the matrix-maths back-ends (* = the highest ranked, used when --backend is not given)");
+            "the matrix-maths back-ends (* = the one used when --backend is not given)");
+    static final Option<Boolean> PROBLEMS = Option.flag("problems", "only the installed bundles that do not resolve or do not start");
+    static final CommandSyntax PLUGINS = CommandSyntax.command("ml:plugins", "lists every plug-in of every kind (as ml:activations"
+            + " and the others do), then the installed bundles that do not resolve or do not start, with the missing requirement"
+            + " or the error").option(PROBLEMS).build();
 
-    @Reference
-    private PluginCatalog catalog;
+    /** The kinds of plug-in as {@code ml:plugins} names them, in its order. */
+    private static final Map<String, Class<?>> KINDS = kinds();
+
+    private final PluginCatalog catalog;
+
+    @Activate
+    public PluginCommands(@Reference PluginCatalog catalog) {
+        this.catalog = catalog;
+    }
 
     private static CommandSyntax listing(String name, String what) {
         return CommandSyntax.command("ml:" + name, "lists " + what + ": name, ranking, providing bundle, description;"
-                + " * marks the one new runs use").build();
+                + " * marks the one new runs use, (shadowed by VERSION) one that another version of its bundle replaces").build();
+    }
+
+    private static Map<String, Class<?>> kinds() {
+        Map<String, Class<?>> kinds = new LinkedHashMap<>();
+        kinds.put("activation", Activation.class);
+        kinds.put("loss", Loss.class);
+        kinds.put("optimizer", Optimizer.class);
+        kinds.put("backend", MatrixMath.class);
+        kinds.put("dataset", DataSetProvider.class);
+        kinds.put("strategy", TuningStrategy.class);
+        return kinds;
     }
 
     @Override
     public List<CommandSyntax> commands() {
-        return List.of(ACTIVATIONS, LOSSES, OPTIMIZERS, DATASETS, BACKENDS);
+        return List.of(ACTIVATIONS, LOSSES, OPTIMIZERS, DATASETS, BACKENDS, PLUGINS);
     }
 
     @Descriptor("lists the activation functions (name, ranking, providing bundle; * = used by new runs)")
@@ -69,13 +99,27 @@ public final class PluginCommands implements CommandCatalog {
         return list(DATASETS, words, () -> table(DataSetProvider.class));
     }
 
-    @Descriptor("lists the matrix-maths back-ends (* = the highest ranked, used when --backend is not given)")
+    @Descriptor("lists the matrix-maths back-ends (* = the one used when --backend is not given)")
     public Object backends(@Descriptor("--help, or nothing") String... words) {
         return list(BACKENDS, words, () -> {
-            List<PluginInfo> infos = catalog.list(MatrixMath.class);
-            PluginInfo best = infos.stream().max(PluginCommands::registryOrder).orElse(null);
-            return table(infos, p -> p == best);
+            long preferred = catalog.preferred(MatrixMath.class).map(PluginInfo::serviceId).orElse(-1L);
+            return PluginTable.of(catalog.list(MatrixMath.class), p -> p.serviceId() == preferred);
         });
+    }
+
+    @Descriptor("lists every plug-in, then the installed bundles that do not resolve or do not start; ml:plugins --help lists the options")
+    public Object plugins(@Descriptor("[--problems]") String... words) {
+        return PLUGINS.run(words, option -> null, this::plugins);
+    }
+
+    private String plugins(Arguments arguments) {
+        String problems = PluginTable.problems(catalog.problems());
+        if (arguments.has(PROBLEMS)) {
+            return problems;
+        }
+        Map<String, List<PluginInfo>> all = new LinkedHashMap<>();
+        KINDS.forEach((kind, type) -> all.put(kind, catalog.list(type)));
+        return PluginTable.byKind(all) + String.format("%n%nproblems:%n") + problems;
     }
 
     private static Object list(CommandSyntax syntax, String[] words, Supplier<String> table) {
@@ -83,23 +127,6 @@ public final class PluginCommands implements CommandCatalog {
     }
 
     private String table(Class<?> kind) {
-        return table(catalog.list(kind), PluginInfo::selected);
-    }
-
-    private static String table(List<PluginInfo> infos, Predicate<PluginInfo> inUse) {
-        if (infos.isEmpty()) {
-            return "(none registered)";
-        }
-        Table t = new Table("", "name", "ranking", "bundle", "description");
-        for (PluginInfo p : infos) {
-            t.row(inUse.test(p) ? "*" : " ", p.name(), p.ranking(), p.bundle(), p.description());
-        }
-        return t.toString().stripTrailing();
-    }
-
-    /** The OSGi service order: higher ranking first, then lower service id. */
-    private static int registryOrder(PluginInfo a, PluginInfo b) {
-        int byRanking = Integer.compare(a.ranking(), b.ranking());
-        return byRanking != 0 ? byRanking : Long.compare(b.serviceId(), a.serviceId());
+        return PluginTable.of(catalog.list(kind), PluginInfo::selected);
     }
 }

@@ -96,15 +96,7 @@ public final class StudyCommands implements CommandCatalog {
     }
 
     private String strategies() {
-        List<PluginInfo> infos = catalog.list(TuningStrategy.class);
-        if (infos.isEmpty()) {
-            return "(none registered)";
-        }
-        Table t = new Table("", "name", "ranking", "bundle", "description");
-        for (PluginInfo p : infos) {
-            t.row(p.selected() ? "*" : " ", p.name(), p.ranking(), p.bundle(), p.description());
-        }
-        return t.toString().stripTrailing();
+        return PluginTable.of(catalog.list(TuningStrategy.class), PluginInfo::selected);
     }
 
     /**

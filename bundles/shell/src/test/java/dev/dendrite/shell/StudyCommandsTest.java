@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.dendrite.api.nn.TrainingRequest;
+import dev.dendrite.api.plugin.BundleProblem;
 import dev.dendrite.api.plugin.PluginCatalog;
 import dev.dendrite.api.plugin.PluginInfo;
 import dev.dendrite.api.tuning.SearchSpace;
@@ -18,6 +19,7 @@ import dev.dendrite.options.CommandException;
 import dev.dendrite.options.CommandSyntax;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 /** ml:studies, ml:study and ml:strategies on the option parser: listings, one study with its base request, errors by name. */
@@ -71,6 +73,16 @@ class StudyCommandsTest {
 
         @Override
         public List<String> names(Class<?> kind) {
+            throw new AssertionError("not used");
+        }
+
+        @Override
+        public Optional<PluginInfo> preferred(Class<?> kind) {
+            throw new AssertionError("not used");
+        }
+
+        @Override
+        public List<BundleProblem> problems() {
             throw new AssertionError("not used");
         }
     };

@@ -7,6 +7,7 @@ import dev.dendrite.api.nn.Optimizer;
 import dev.dendrite.api.nn.Trainer;
 import dev.dendrite.api.nn.TrainingRequest;
 import dev.dendrite.api.plugin.PluginCatalog;
+import dev.dendrite.api.plugin.PluginInfo;
 import dev.dendrite.api.tuning.SearchSpace;
 import dev.dendrite.api.tuning.Study;
 import dev.dendrite.api.tuning.StudyListener;
@@ -15,9 +16,9 @@ import dev.dendrite.api.tuning.TrialRecord;
 import dev.dendrite.api.tuning.Tuner;
 import dev.dendrite.api.tuning.TuningStrategy;
 import java.nio.file.Path;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -35,7 +36,8 @@ import org.osgi.service.metatype.annotations.Designate;
 /**
  * The {@link Tuner} service. Strategies and optimizers are bound dynamically and greedily, so a
  * strategy bundle deployed while the platform runs (e.g. {@code tpe}) is usable at once; among
- * strategies of one name the highest {@code service.ranking} wins. The studies folder comes from
+ * strategies (and optimizers) of one name, the one the {@link PluginCatalog} selects serves, by the
+ * platform's one rule (ranking, then bundle version, then age). The studies folder comes from
  * configuration {@code dev.dendrite.studies} / {@code folder} (default {@code studies} under the
  * {@code dendrite.home} framework or system property, or under the working directory).
  */
@@ -43,18 +45,14 @@ import org.osgi.service.metatype.annotations.Designate;
 @Designate(ocd = StudiesConfiguration.class)
 public final class TunerComponent implements Tuner {
 
-    /** A bound service with the properties that select it. */
-    private record Registration<T>(String name, int ranking, long serviceId, T service) {
+    /** A bound service with its name and the id by which the catalog's selection finds it. */
+    private record Registration<T>(String name, long serviceId, T service) {
         static <T> Registration<T> of(T service, Map<String, Object> properties) {
             String name = properties.get("name") instanceof String s ? s : null;
-            int ranking = properties.get("service.ranking") instanceof Integer r ? r : 0;
-            long id = properties.get("service.id") instanceof Long i ? i : Long.MAX_VALUE;
-            return new Registration<>(name, ranking, id, service);
+            long id = properties.get("service.id") instanceof Long i ? i : -1;
+            return new Registration<>(name, id, service);
         }
     }
-
-    private static final Comparator<Registration<?>> PREFERRED = Comparator.<Registration<?>>comparingInt(Registration::ranking)
-            .reversed().thenComparingLong(Registration::serviceId);
 
     /** The framework (or system) property naming the distribution's root directory. */
     static final String HOME = "dendrite.home";
@@ -62,6 +60,7 @@ public final class TunerComponent implements Tuner {
     private final List<Registration<TuningStrategy>> strategies = new CopyOnWriteArrayList<>();
     private final List<Registration<Optimizer>> optimizers = new CopyOnWriteArrayList<>();
     private final Studies studies;
+    private final PluginCatalog catalog;
     private final String home;
     private volatile Path folder;
 
@@ -69,6 +68,7 @@ public final class TunerComponent implements Tuner {
     public TunerComponent(@Reference Trainer trainer, @Reference DataService data, @Reference PluginCatalog catalog,
                           StudiesConfiguration config, BundleContext context) {
         home = context.getProperty(HOME);
+        this.catalog = catalog;
         configure(config);
         this.studies = new Studies(trainer, data,
                 () -> new Vocabulary(catalog.names(Activation.class), catalog.names(Loss.class), optimizerHyperparameters()),
@@ -108,7 +108,7 @@ public final class TunerComponent implements Tuner {
     }
 
     private TuningStrategy strategy(String name) {
-        return strategies.stream().filter(r -> name.equals(r.name())).min(PREFERRED).map(Registration::service)
+        return catalog.selected(TuningStrategy.class, name).flatMap(selected -> bound(strategies, selected))
                 .orElseThrow(() -> new IllegalArgumentException("unknown strategy '" + name + "' (available: "
                         + strategies.stream().map(Registration::name).filter(n -> n != null).distinct().sorted()
                         .collect(Collectors.joining(", ")) + ")"));
@@ -116,9 +116,17 @@ public final class TunerComponent implements Tuner {
 
     private Map<String, Set<String>> optimizerHyperparameters() {
         Map<String, Set<String>> m = new TreeMap<>();
-        optimizers.stream().filter(r -> r.name() != null).sorted(PREFERRED)
-                .forEach(r -> m.putIfAbsent(r.name(), r.service().defaults().keySet()));
+        for (PluginInfo selected : catalog.list(Optimizer.class)) {
+            if (selected.selected()) {
+                bound(optimizers, selected).ifPresent(o -> m.put(selected.name(), o.defaults().keySet()));
+            }
+        }
         return m;
+    }
+
+    /** The bound service the catalog's {@code selected} stands for, if it is bound already. */
+    private static <T> Optional<T> bound(List<Registration<T>> registrations, PluginInfo selected) {
+        return registrations.stream().filter(r -> r.serviceId() == selected.serviceId()).findFirst().map(Registration::service);
     }
 
     @Override
