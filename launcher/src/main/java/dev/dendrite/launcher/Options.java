@@ -23,9 +23,10 @@ public record Options(boolean help, Path home, List<String> features, List<Strin
             Usage: dendrite [--home DIR] [--feature NAME[,NAME...]] [-c COMMANDS]...
 
             Starts the Dendrite platform (Apache Felix with the bundles of a feature of
-            etc/features.xml). Without -c it opens the Gogo shell: type `help ml` for the
-            ml commands, `exit` to stop. With -c it runs the commands, prints their results
-            and exits: status 0 if all succeeded, 1 if one failed (its message on stderr).
+            etc/features.xml). Without -c it opens the Gogo console: type `help ml` for the
+            ml commands, Tab to complete, `exit` or Ctrl-D to stop. With -c it runs the
+            commands, prints their results and exits: status 0 if all succeeded, 1 if one
+            failed (its message on stderr), 130 if Ctrl-C or SIGTERM stopped the running one.
 
               -c, --command COMMANDS  Gogo command line to run, e.g. 'ml:train xor; ml:models';
                                       each statement's value is printed (may be repeated:

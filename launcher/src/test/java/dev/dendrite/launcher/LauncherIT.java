@@ -6,40 +6,44 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** Runs the packaged {@code bin/dendrite.jar} non-interactively, as scripts and CI do. */
 class LauncherIT {
 
-    private static final Path DIST = Path.of(System.getProperty("dendrite.dist", "target/dendrite"));
-
     @TempDir
     Path tmp;
+
+    private Path out;
+    private Path err;
+
+    @BeforeEach
+    void outputFiles() {
+        out = tmp.resolve("out");
+        err = tmp.resolve("err");
+    }
 
     private record Run(int status, String out, String err) {
     }
 
+    private Process start(String... args) throws IOException {
+        return new ProcessBuilder(Dendrite.command(args)).redirectOutput(out.toFile()).redirectError(err.toFile()).start();
+    }
+
     private Run dendrite(String... args) throws IOException, InterruptedException {
-        // the JVM flags ./dendrite passes too: Felix 7.0.5 uses sun.misc.Unsafe, which JDK 24+ warns
-        // about; on JDK 21+ the fast maths back-ends need the Vector API module and native access
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Dsun.misc.unsafe.memory.access=allow"));
-        if (Runtime.version().feature() >= 21) {
-            command.addAll(List.of("--add-modules=jdk.incubator.vector", "--enable-native-access=ALL-UNNAMED"));
-        }
-        command.addAll(List.of("-jar", DIST.resolve("bin/dendrite.jar").toString()));
-        command.addAll(List.of(args));
-        Path out = tmp.resolve("out");
-        Path err = tmp.resolve("err");
-        Process process = new ProcessBuilder(command).redirectOutput(out.toFile()).redirectError(err.toFile()).start();
+        Process process = start(args);
         assertTrue(process.waitFor(120, TimeUnit.SECONDS), "dendrite did not exit within 120 s");
-        // the JVM's own note about incubator modules is not the launcher's output
-        String errors = Files.readString(err).replaceAll("(?m)^WARNING: Using incubator modules: .*\\R", "");
-        return new Run(process.exitValue(), Files.readString(out), errors);
+        return new Run(process.exitValue(), Files.readString(out), errors());
+    }
+
+    /** Standard error, without the JVM's own note about incubator modules. */
+    private String errors() throws IOException {
+        return Files.readString(err).replaceAll(Dendrite.INCUBATOR_NOTE, "");
     }
 
     @Test
@@ -90,24 +94,9 @@ class LauncherIT {
         assertEquals("error: unknown option '--bogus' (see --help)\n", run.err());
     }
 
-    /** A copy of the distribution (system/ linked, not copied) that a test may change. */
-    private Path privateDistribution() throws IOException {
-        Path home = tmp.resolve("dist");
-        Files.createDirectories(home.resolve("deploy"));
-        Files.createSymbolicLink(home.resolve("system"), DIST.resolve("system").toAbsolutePath());
-        Files.createSymbolicLink(home.resolve("bin"), DIST.resolve("bin").toAbsolutePath());
-        Files.createDirectories(home.resolve("etc"));
-        try (var files = Files.list(DIST.resolve("etc"))) {
-            for (Path f : files.toList()) {
-                Files.copy(f, home.resolve("etc").resolve(f.getFileName()));
-            }
-        }
-        return home;
-    }
-
     @Test
     void aPlugInInDeployIsStartedBeforeTheCommandsRun() throws Exception {
-        Path home = privateDistribution();
+        Path home = Dendrite.privateDistribution(tmp);
         Files.copy(Path.of(System.getProperty("lion.jar")), home.resolve("deploy/lion.jar"));
         Run run = dendrite("--home", home.toString(), "-c", "ml:optimizers");
         assertEquals(0, run.status(), run.err());
@@ -116,12 +105,31 @@ class LauncherIT {
 
     @Test
     void configurationInEtcSetsTheDefaults() throws Exception {
-        Path home = privateDistribution();
+        Path home = Dendrite.privateDistribution(tmp);
         Files.writeString(home.resolve("etc/dev.dendrite.train.cfg"), "optimizer = adam\nlayers = 5\nepochs = 2\n");
         Run run = dendrite("--home", home.toString(), "-c", "ml:train xor");
         assertEquals(0, run.status(), run.err());
         assertTrue(run.out().contains("optimizer adam: dev.dendrite.optimizers"), run.out());
         assertTrue(run.out().contains("network 2-5-1"), run.out());
         assertTrue(run.out().contains("trained 2 epochs"), run.out());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"INT", "TERM"})
+    void aSignalStopsTheRunningCommandWhichSaysWhatItKeptAndTheRunEndsWith130(String signal) throws Exception {
+        Path home = Dendrite.privateDistribution(tmp);
+        Process process = start("--home", home.toString(), "-c", "ml:train spirals --epochs 100000000 --save y; echo never-run");
+        Dendrite.await("the first epoch's line", () -> ConsoleIT.FIRST_EPOCH.matcher(Files.readString(out)).find());
+
+        new ProcessBuilder("kill", "-" + signal, String.valueOf(process.pid())).inheritIO().start().waitFor();
+
+        assertTrue(process.waitFor(30, TimeUnit.SECONDS), "dendrite did not stop within 30 s of SIG" + signal);
+        String output = Files.readString(out);
+        String errors = errors();
+        assertEquals(Interruption.STATUS, process.exitValue(), errors);
+        assertEquals(1, errors.lines().count(), errors); // the command's word on what it kept, alone
+        assertTrue(errors.startsWith("interrupted"), errors);
+        assertTrue(output.substring(output.indexOf("\nepoch")).lines().skip(1).allMatch(line -> line.startsWith("epoch")), output);
+        assertTrue(Files.exists(home.resolve("models/y.model.json")), errors);
     }
 }
