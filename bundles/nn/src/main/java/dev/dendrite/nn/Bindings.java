@@ -46,10 +46,15 @@ final class Bindings implements AutoCloseable {
         for (int i = 0; i < held.size(); i++) {
             Plugin<?> p = held.get(i);
             if (!p.available()) {
-                return Optional.of(kinds.get(i) + " '" + p.name() + "' of bundle " + p.provider());
+                return Optional.of(describe(kinds.get(i), p));
             }
         }
         return Optional.empty();
+    }
+
+    /** How messages name a plug-in: {@code activation 'swish' of bundle org.example.swish 1.0.0 [31]}. */
+    static String describe(String kind, Plugin<?> plugin) {
+        return kind + " '" + plugin.name() + "' of bundle " + plugin.provider();
     }
 
     @Override

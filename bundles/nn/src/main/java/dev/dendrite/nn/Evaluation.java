@@ -15,8 +15,20 @@ final class Evaluation {
     private Evaluation() {
     }
 
+    /** Looks at each chunk right after its forward pass and cost, while its workspace still holds them. */
+    interface ChunkCheck {
+        ChunkCheck NONE = (ws, cost) -> { };
+
+        void check(Network.Workspace ws, double cost);
+    }
+
     /** The cost and metrics of the network (no dropout) on {@code set}. */
     static Metrics evaluate(Network network, OutputLayer head, Targets targets, DataSet set) {
+        return evaluate(network, head, targets, set, ChunkCheck.NONE);
+    }
+
+    /** As {@link #evaluate(Network, OutputLayer, Targets, DataSet)}, each chunk passed to {@code check}. */
+    static Metrics evaluate(Network network, OutputLayer head, Targets targets, DataSet set, ChunkCheck check) {
         int m = set.samples();
         int[] order = identity(m);
         Targets.Tally tally = targets.tally();
@@ -24,7 +36,9 @@ final class Evaluation {
             Network.Workspace ws = network.workspace(Math.min(CHUNK, m - from));
             load(set, order, from, ws, targets);
             Matrix a = network.forward(ws);
-            tally.add(a, head.cost(network, ws), set.targets(), order, from);
+            double cost = head.cost(network, ws);
+            check.check(ws, cost);
+            tally.add(a, cost, set.targets(), order, from);
         }
         return tally.metrics();
     }

@@ -5,6 +5,8 @@ import dev.dendrite.api.math.MatrixMath;
 import dev.dendrite.api.nn.Activation;
 import dev.dendrite.api.nn.DenseLayer;
 import dev.dendrite.api.nn.LayerShape;
+import dev.dendrite.nn.CallSite.Phase;
+import dev.dendrite.nn.CallSite.Role;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -18,7 +20,9 @@ import java.util.Map;
  * {@link #backward} consumes them to compute dW[l], db[l] and dA[l-1]. With inverted dropout, a
  * hidden layer passes A[l] ⊙ D[l] on (D[l] the mask) and backward multiplies dA[l] by the same mask.
  * Workspaces are kept per batch width, so after the first iteration of each width no matrix is
- * allocated. Not thread safe: one network per run.
+ * allocated. Before each call into a plug-in (the maths back-end or an activation) the network
+ * records it in its {@link CallSite}, so that a failing call can be named. Not thread safe: one
+ * network per run.
  */
 public final class Network {
     private final MatrixMath math;
@@ -29,6 +33,7 @@ public final class Network {
     private final Activation[] activations;
     private final String[] activationNames;
     private final Map<Integer, Workspace> workspaces = new HashMap<>();
+    private final CallSite callSite = new CallSite();
     private Workspace last;
 
     /**
@@ -59,6 +64,11 @@ public final class Network {
             biasGradients[i] = new Matrix(biases[i].rows(), 1);
             activationNames[i] = layer.activation();
         }
+    }
+
+    /** The plug-in call in progress, or the last one made. */
+    CallSite callSite() {
+        return callSite;
     }
 
     /** L, the number of layers with parameters. */
@@ -195,7 +205,9 @@ public final class Network {
     public Matrix forward(Workspace ws, Dropout dropout) {
         ws.masked = dropout != null && dropout.active() && weights.length > 1;
         for (int l = 1; l <= weights.length; l++) {
+            callSite.enter(Phase.FORWARD, l, Role.BACKEND);
             math.affine(weights[l - 1], ws.layerInput(l), biases[l - 1], ws.z[l]);
+            callSite.enter(Phase.FORWARD, l, Role.ACTIVATION);
             activations[l - 1].forward(ws.z[l], ws.a[l]);
             if (ws.masked && l < weights.length) {
                 dropout.draw(ws.mask(l));
@@ -216,6 +228,7 @@ public final class Network {
     public void backward(Workspace ws, double l2) {
         double invM = 1.0 / ws.m;
         for (int l = weights.length; l >= 1; l--) {
+            callSite.enter(Phase.BACKWARD, l, Role.BACKEND);
             math.multTransB(ws.dZ[l], ws.layerInput(l), weightGradients[l - 1]);
             math.scale(invM, weightGradients[l - 1]);
             if (l2 > 0) {
@@ -227,6 +240,7 @@ public final class Network {
                 if (ws.masked) {
                     multiply(ws.dA[l - 1], ws.mask[l - 1], ws.dA[l - 1]);
                 }
+                callSite.enter(Phase.BACKWARD, l - 1, Role.ACTIVATION);
                 activations[l - 2].backward(ws.z[l - 1], ws.a[l - 1], ws.dA[l - 1], ws.dZ[l - 1]);
             }
         }
@@ -241,6 +255,37 @@ public final class Network {
             }
         }
         return sum;
+    }
+
+    /**
+     * Whether every parameter W[l], b[l] is finite: one pass adding them up, since a NaN or an
+     * infinity makes the sum non-finite (so does a sum beyond 1.8e308, which only a diverged run
+     * reaches). Four partial sums, so that the additions do not wait for each other.
+     */
+    boolean parametersFinite() {
+        double sum = 0;
+        for (int i = 0; i < weights.length; i++) {
+            sum += sum(weights[i].data()) + sum(biases[i].data());
+        }
+        return Double.isFinite(sum);
+    }
+
+    private static double sum(double[] v) {
+        double s0 = 0;
+        double s1 = 0;
+        double s2 = 0;
+        double s3 = 0;
+        int i = 0;
+        for (; i + 3 < v.length; i += 4) {
+            s0 += v[i];
+            s1 += v[i + 1];
+            s2 += v[i + 2];
+            s3 += v[i + 3];
+        }
+        for (; i < v.length; i++) {
+            s0 += v[i];
+        }
+        return s0 + s1 + s2 + s3;
     }
 
     private static void multiply(Matrix a, Matrix b, Matrix out) {

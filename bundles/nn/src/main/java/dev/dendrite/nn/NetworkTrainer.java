@@ -77,7 +77,8 @@ public final class NetworkTrainer implements Trainer {
                 targets.fromTargetUnits(network);
             }
             OutputLayer head = new OutputLayer(loss.service(), output.service(), outputName);
-            TrainingRun run = new TrainingRun(spec, data, network, targets, head, updater, learningRate, listener, bound);
+            TrainingRun run = new TrainingRun(spec, data, network, targets, head, updater, learningRate, listener, bound,
+                    new RunPlugins(math, hidden, output, loss, optimizer));
             Map<String, String> provenance = provenance(spec.toBuilder().learningRate(learningRate).build(), train, bound.descriptions());
             List<EpochReport> history;
             try {
@@ -87,7 +88,11 @@ public final class NetworkTrainer implements Trainer {
                 TrainingResult partial = last == null ? null : new TrainingResult(
                         new Model(targets.inTargetUnits(run.lastCompletedWeights()), lossName, data.schema(), provenance), run.history(),
                         last.iterations(), bound.descriptions(), last.train(), last.validation(), e.getMessage());
-                throw new TrainingInterruptedException(e.getMessage(), partial);
+                TrainingInterruptedException stopped = new TrainingInterruptedException(e.getMessage(), partial);
+                if (e.getCause() != null) {
+                    stopped.initCause(e.getCause());
+                }
+                throw stopped;
             }
             EpochReport kept = run.kept(history);
             Model model = new Model(targets.inTargetUnits(network.snapshot()), lossName, data.schema(), provenance);

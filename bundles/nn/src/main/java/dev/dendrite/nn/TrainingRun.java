@@ -11,6 +11,7 @@ import dev.dendrite.api.nn.Updater;
 import dev.dendrite.api.math.Matrix;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Random;
 
 /**
@@ -18,9 +19,16 @@ import java.util.Random;
  * ceil(m / batch) mini-batches; each batch is one iteration — forward propagation (with dropout),
  * the cost J (+ (λ/2m)·Σ‖W‖²), dZ[L] from the loss, backward propagation and one optimizer update
  * at the epoch's scheduled learning rate. After each epoch the metrics of both splits are reported;
- * early stopping watches one of them and restores the best epoch's weights. A thread interrupt
- * (Ctrl-C in the console) or a bound plug-in going away stops the run before the next iteration
- * with a {@link StoppedException}; the last completed epoch is kept.
+ * early stopping watches one of them and restores the best epoch's weights.
+ *
+ * <p>The run stops before it ends, keeping the last completed epoch, with a {@link StoppedException}
+ * when its thread is interrupted (Ctrl-C in the console), when a bound plug-in goes away, and when
+ * a plug-in fails: it throws (a {@link RuntimeException} or a {@link LinkageError}), or it produces
+ * a non-finite value. A failure names the plug-in, the phase ({@link CallSite}) and the iteration.
+ * Non-finite values are watched through J and the sum of the parameters after each update, and
+ * traced to their first appearance only when one of them is not finite ({@link NonFiniteSearch}).
+ * A run whose values overflow, or whose loss grows far above where it started
+ * ({@link Divergence}), diverged: a {@link DivergedException} that keeps nothing.
  */
 final class TrainingRun {
     private final TrainingRequest spec;
@@ -35,7 +43,11 @@ final class TrainingRun {
     private final Dropout dropout;
     private final String monitor;
     private final Bindings plugins;
+    private final RunPlugins roles;
     private final PropagationView view;
+    private final Evaluation.ChunkCheck evaluated = this::checkEvaluated;
+    /** The epoch whose evaluation is under way, 0 for the starting weights', -1 while training. */
+    private int evaluating = -1;
     private long iteration;
     private EpochReport lastCompleted;
     private List<DenseLayer> lastCompletedWeights;
@@ -45,7 +57,7 @@ final class TrainingRun {
     private final List<EpochReport> history = new ArrayList<>();
 
     TrainingRun(TrainingRequest spec, DataSplit data, Network network, Targets targets, OutputLayer head,
-                Updater updater, double learningRate, TrainingListener listener, Bindings plugins) {
+                Updater updater, double learningRate, TrainingListener listener, Bindings plugins, RunPlugins roles) {
         this.spec = spec;
         this.data = data;
         this.network = network;
@@ -57,6 +69,7 @@ final class TrainingRun {
         this.shuffle = new Random(spec.seed() ^ 0x5DEECE66DL);
         this.dropout = new Dropout(spec.dropout(), spec.seed() * 31 + 17);
         this.plugins = plugins;
+        this.roles = roles;
         this.view = new PropagationView(network, head.fused());
         this.monitor = spec.monitor() != null ? spec.monitor() : data.hasValidation() ? "val_loss" : "loss";
         checkMonitor();
@@ -122,6 +135,7 @@ final class TrainingRun {
         Batches batches = new Batches(train);
         Matrix[] params = network.parameters();
         Matrix[] grads = network.gradients();
+        Divergence divergence = new Divergence(evaluate(0, train).cost(), startingNorm());
         int epoch = 0;
         while (iteration < budget) {
             epoch++;
@@ -131,12 +145,7 @@ final class TrainingRun {
             for (int from = 0; from < m && iteration < budget; from += batch) {
                 requireNotInterrupted(epoch);
                 requirePlugins(epoch);
-                try {
-                    step(batches, order, from, Math.min(batch, m - from), scheduled, params, grads, epoch);
-                } catch (RuntimeException | LinkageError e) {
-                    requirePlugins(epoch);
-                    throw e;
-                }
+                step(batches, order, from, Math.min(batch, m - from), scheduled, params, grads, epoch);
             }
             long millis = (System.nanoTime() - start) / 1_000_000;
             EpochReport report = report(epoch, scheduled, millis);
@@ -144,6 +153,10 @@ final class TrainingRun {
             lastCompleted = report;
             lastCompletedWeights = network.snapshotInto(lastCompletedWeights);
             listener.epoch(report);
+            Optional<String> diverged = divergence.after(epoch, report.trainCost(), Math.sqrt(network.squaredWeights()));
+            if (diverged.isPresent()) {
+                throw new DivergedException(diverged.get());
+            }
             if (spec.patience() > 0 && earlyStop(report)) {
                 break;
             }
@@ -152,32 +165,104 @@ final class TrainingRun {
                 break;
             }
         }
+        Optional<String> diverged = divergence.atEnd();
+        if (diverged.isPresent()) {
+            throw new DivergedException(diverged.get());
+        }
         if (best != null && best.epoch() != epoch) {
             network.restore(bestWeights);
         }
         return List.copyOf(history);
     }
 
-    /** One iteration on the samples order[from … from+count). */
+    /** ‖W‖ of the starting weights, or √(Σ_l n[l]), a Xavier initialization's expected norm, when that is larger. */
+    private double startingNorm() {
+        double xavier = 0;
+        for (int l = 1; l <= network.depth(); l++) {
+            xavier += network.weights(l).rows();
+        }
+        return Math.sqrt(Math.max(network.squaredWeights(), xavier));
+    }
+
+    /**
+     * One iteration on the samples order[from … from+count). The plug-in calls are guarded apart
+     * from the listener's, so that a listener's exception is never blamed on a plug-in.
+     */
     private void step(Batches batches, int[] order, int from, int count, double rate, Matrix[] params, Matrix[] grads, int epoch) {
         Network.Workspace ws = network.workspace(count);
         batches.load(order, from, ws, targets);
-        network.forward(ws, dropout);
-        double cost = head.cost(network, ws);
-        if (spec.l2() > 0) {
-            cost += spec.l2() / (2.0 * ws.samples()) * network.squaredWeights();
+        double loss;
+        try {
+            network.forward(ws, dropout);
+            loss = head.cost(network, ws);
+        } catch (RuntimeException | LinkageError e) {
+            throw failed(e, epoch);
         }
+        double cost = spec.l2() > 0 ? loss + spec.l2() / (2.0 * ws.samples()) * network.squaredWeights() : loss;
         if (!Double.isFinite(cost)) {
-            throw new IllegalStateException("training diverged at epoch " + epoch + ", iteration " + (iteration + 1)
-                    + " (cost " + cost + "): try a smaller learning rate");
+            throw nonFinite(NonFiniteSearch.forward(network, ws, head.fused(), loss), epoch, cost);
         }
-        head.gradient(network, ws);
-        network.backward(ws, spec.l2());
+        try {
+            head.gradient(network, ws);
+            network.backward(ws, spec.l2());
+        } catch (RuntimeException | LinkageError e) {
+            throw failed(e, epoch);
+        }
         listener.backpropagated(view.at(ws, cost, rate));
-        updater.update(params, grads, rate);
+        try {
+            network.callSite().enter(CallSite.Phase.UPDATE, 0, CallSite.Role.OPTIMIZER);
+            updater.update(params, grads, rate);
+        } catch (RuntimeException | LinkageError e) {
+            throw failed(e, epoch);
+        }
+        if (!network.parametersFinite()) {
+            throw nonFinite(NonFiniteSearch.iteration(network, ws, head.fused(), params, grads), epoch, cost);
+        }
         iteration++;
         listener.updated(view);
         listener.iteration(epoch, iteration, cost);
+    }
+
+    /**
+     * A plug-in call threw: the run stops naming the plug-in, the phase and where the run was, with
+     * the plug-in's message (its first line; an error's class too, as an error's message alone
+     * rarely says what happened). A plug-in that went away is reported as gone, whatever it threw.
+     */
+    private StoppedException failed(Throwable e, int epoch) {
+        requirePlugins(epoch);
+        CallSite site = network.callSite();
+        String message = e.getMessage() == null ? e.getClass().getName() : e instanceof Error ? e.toString() : e.getMessage();
+        StoppedException stopped = new StoppedException("the " + roles.describe(site, network.depth()) + " failed in the "
+                + site.phase() + " " + position(epoch) + ": " + message.lines().findFirst().orElse("") + kept());
+        stopped.initCause(e);
+        return stopped;
+    }
+
+    /**
+     * A value went non-finite: the plug-in that produced it stops the run, named; without a plug-in
+     * to blame (the values overflowed), the run diverged.
+     */
+    private RuntimeException nonFinite(NonFiniteSearch.Finding finding, int epoch, double cost) {
+        if (finding != null && finding.pluginFault()) {
+            return new StoppedException("the " + roles.describe(finding.site(), network.depth()) + " produced " + finding.value()
+                    + " in the " + finding.site().phase() + " " + position(epoch) + kept());
+        }
+        return new DivergedException("training diverged " + position(epoch) + " (cost " + cost + "): try a smaller learning rate");
+    }
+
+    /** A chunk of an evaluation with a non-finite cost: its forward pass is searched, the parameters being finite. */
+    private void checkEvaluated(Network.Workspace ws, double cost) {
+        if (!Double.isFinite(cost)) {
+            throw nonFinite(NonFiniteSearch.forward(network, ws, head.fused(), cost), evaluating, cost);
+        }
+    }
+
+    /** E.g. {@code at epoch 3, iteration 45}, {@code while evaluating epoch 3}, {@code while evaluating the starting weights}. */
+    private String position(int epoch) {
+        if (evaluating < 0) {
+            return "at epoch " + epoch + ", iteration " + (iteration + 1);
+        }
+        return evaluating == 0 ? "while evaluating the starting weights" : "while evaluating epoch " + evaluating;
     }
 
     /** Stops the run when its thread was interrupted (and clears the interrupt, so that the kept model can be saved). */
@@ -198,11 +283,20 @@ final class TrainingRun {
         return lastCompleted == null ? "; no epoch was completed" : "; the model of epoch " + lastCompleted.epoch() + " is kept";
     }
 
-    /** The run was stopped before it ended: interrupted, or a bound plug-in was unregistered. */
+    /** The run was stopped before it ended: interrupted, a bound plug-in was unregistered or failed. */
     static final class StoppedException extends RuntimeException {
         private static final long serialVersionUID = 1L;
 
         StoppedException(String message) {
+            super(message);
+        }
+    }
+
+    /** The run diverged: its values overflowed, or its loss grew far above where it started. Nothing is kept. */
+    static final class DivergedException extends IllegalStateException {
+        private static final long serialVersionUID = 1L;
+
+        DivergedException(String message) {
             super(message);
         }
     }
@@ -226,9 +320,23 @@ final class TrainingRun {
     }
 
     private EpochReport report(int epoch, double rate, long millis) {
-        Metrics t = Evaluation.evaluate(network, head, targets, data.train());
-        Metrics v = data.hasValidation() ? Evaluation.evaluate(network, head, targets, data.validation()) : null;
+        Metrics t = evaluate(epoch, data.train());
+        Metrics v = data.hasValidation() ? evaluate(epoch, data.validation()) : null;
         return new EpochReport(epoch, iteration, rate, t, v, targets.metricName(), millis);
+    }
+
+    /** The metrics of the current weights on {@code set}, evaluated after {@code epoch} (0: before the first), plug-ins guarded. */
+    private Metrics evaluate(int epoch, DataSet set) {
+        evaluating = epoch;
+        try {
+            return Evaluation.evaluate(network, head, targets, set, evaluated);
+        } catch (StoppedException | DivergedException e) {
+            throw e;
+        } catch (RuntimeException | LinkageError e) {
+            throw failed(e, epoch);
+        } finally {
+            evaluating = -1;
+        }
     }
 
     private void shuffleInPlace(int[] order) {

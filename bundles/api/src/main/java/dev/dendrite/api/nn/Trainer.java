@@ -26,8 +26,11 @@ public interface Trainer {
      *                                     available names), an optimizer hyperparameter the
      *                                     optimizer does not have, or a start model that does not
      *                                     fit the data
-     * @throws IllegalStateException       when training diverges (the cost is no longer finite)
-     * @throws TrainingInterruptedException when a plug-in goes away or the thread is interrupted
+     * @throws IllegalStateException       when training diverges: its values overflow, or its loss
+     *                                     or weights grow far beyond where they started (nothing is kept)
+     * @throws TrainingInterruptedException when a plug-in goes away or fails — throws, or produces a
+     *                                     NaN or an infinity; the message names the plug-in, its
+     *                                     bundle, the phase and the iteration — or the thread is interrupted
      */
     TrainingResult train(TrainingRequest request, DataSplit data, TrainingListener listener, Model start);
 
