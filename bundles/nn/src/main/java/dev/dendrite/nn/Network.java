@@ -260,7 +260,7 @@ public final class Network {
     /**
      * Whether every parameter W[l], b[l] is finite: one pass adding them up, since a NaN or an
      * infinity makes the sum non-finite (so does a sum beyond 1.8e308, which only a diverged run
-     * reaches). Four partial sums, so that the additions do not wait for each other.
+     * reaches). Eight partial sums, so that the additions do not wait for each other.
      */
     boolean parametersFinite() {
         double sum = 0;
@@ -275,17 +275,25 @@ public final class Network {
         double s1 = 0;
         double s2 = 0;
         double s3 = 0;
+        double s4 = 0;
+        double s5 = 0;
+        double s6 = 0;
+        double s7 = 0;
         int i = 0;
-        for (; i + 3 < v.length; i += 4) {
+        for (; i + 7 < v.length; i += 8) {
             s0 += v[i];
             s1 += v[i + 1];
             s2 += v[i + 2];
             s3 += v[i + 3];
+            s4 += v[i + 4];
+            s5 += v[i + 5];
+            s6 += v[i + 6];
+            s7 += v[i + 7];
         }
         for (; i < v.length; i++) {
             s0 += v[i];
         }
-        return s0 + s1 + s2 + s3;
+        return s0 + s1 + s2 + s3 + s4 + s5 + s6 + s7;
     }
 
     private static void multiply(Matrix a, Matrix b, Matrix out) {
