@@ -1,6 +1,7 @@
 package dev.dendrite.itests;
 
 import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertTrue;
 
 import dev.dendrite.api.nn.Activation;
@@ -22,6 +23,7 @@ import org.ops4j.pax.exam.Option;
 import org.ops4j.pax.exam.junit.PaxExam;
 import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
 import org.ops4j.pax.exam.spi.reactors.PerClass;
+import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
 
 /**
@@ -92,6 +94,20 @@ public class PluginVersionsIT {
                 && problems.contains("java.lang.IllegalStateException: fails to start on purpose"));
         Files.delete(jar);
         Await.until("the failing bundle uninstalled", () -> !problems().contains("org.example.failing"));
+    }
+
+    /** A bundle installed and never started (nothing asked for it) resolves when asked and is no problem. */
+    @Test
+    public void aBundleInstalledAndNotStartedIsNoProblem() throws Exception {
+        Path jar = TestBundles.write(Files.createTempDirectory("dendrite-itest").resolve("idle-1.0.0.jar"), Map.of(
+                "Bundle-SymbolicName", "org.example.idle", "Bundle-Version", "1.0.0", "Import-Package", "dev.dendrite.api.nn"));
+        Bundle idle = context.installBundle(jar.toUri().toString());
+        try {
+            assertFalse(problems(), problems().contains("org.example.idle"));
+            assertEquals(Bundle.RESOLVED, idle.getState());
+        } finally {
+            idle.uninstall();
+        }
     }
 
     /** Deploys {@code first}, waits until it serves, deploys {@code second}: 1.1.0 serves and 1.0.0 is marked. */

@@ -15,15 +15,19 @@ import org.osgi.framework.startlevel.FrameworkStartLevel;
 import org.osgi.framework.wiring.BundleCapability;
 import org.osgi.framework.wiring.BundleRevision;
 import org.osgi.framework.wiring.BundleRequirement;
+import org.osgi.framework.wiring.FrameworkWiring;
 
 /**
  * The installed bundles that do not work, with the cause, so that a plug-in jar that fails is
  * reported instead of silently providing nothing:
  * <ul>
  *   <li>an {@code INSTALLED} bundle has not resolved: each requirement that no resolved bundle's
- *       capability satisfies is named, read from its {@link BundleRevision} (reading only: nothing
- *       is resolved or started to find out). A bundle that waits for another unresolved bundle
- *       names the requirement that bundle would satisfy;</li>
+ *       capability satisfies is named, read from its {@link BundleRevision} (nothing is started to
+ *       find out). A bundle that waits for another unresolved bundle names the requirement that
+ *       bundle would satisfy. When every requirement is available the framework is asked to
+ *       resolve it (as starting it would): a bundle merely installed and never started then
+ *       resolves and is no problem; one that still does not (a {@code uses} conflict) is
+ *       reported;</li>
  *   <li>a resolved bundle (not a fragment) that was asked to start (its autostart setting is on)
  *       at a start level the framework has reached, and is not active, failed to start. Its
  *       error is obtained by starting it again, transiently: the start it was asked for, which
@@ -37,10 +41,11 @@ final class BundleProblems {
 
     static List<BundleProblem> of(BundleContext context) {
         List<BundleCapability> available = resolvedCapabilities(context);
-        int frameworkLevel = context.getBundle(Constants.SYSTEM_BUNDLE_LOCATION).adapt(FrameworkStartLevel.class).getStartLevel();
+        Bundle framework = context.getBundle(Constants.SYSTEM_BUNDLE_LOCATION);
+        int frameworkLevel = framework.adapt(FrameworkStartLevel.class).getStartLevel();
         List<BundleProblem> problems = new ArrayList<>();
         for (Bundle b : context.getBundles()) {
-            List<String> reasons = b.getState() == Bundle.INSTALLED ? missing(b, available)
+            List<String> reasons = b.getState() == Bundle.INSTALLED ? missing(b, available, framework.adapt(FrameworkWiring.class))
                     : failedToStart(b, frameworkLevel) ? startError(b) : List.of();
             if (!reasons.isEmpty()) {
                 problems.add(new BundleProblem(b.getBundleId(), String.valueOf(b.getSymbolicName()), b.getVersion().toString(),
@@ -63,7 +68,7 @@ final class BundleProblems {
     }
 
     /** {@code does not resolve: missing NAMESPACE; FILTER} for each mandatory, resolve-time requirement nothing satisfies. */
-    private static List<String> missing(Bundle bundle, List<BundleCapability> available) {
+    private static List<String> missing(Bundle bundle, List<BundleCapability> available, FrameworkWiring wiring) {
         BundleRevision revision = bundle.adapt(BundleRevision.class);
         List<String> reasons = new ArrayList<>();
         for (BundleRequirement r : revision == null ? List.<BundleRequirement>of() : revision.getDeclaredRequirements(null)) {
@@ -75,7 +80,10 @@ final class BundleProblems {
                 reasons.add("does not resolve: missing " + r.getNamespace() + "; " + directives.getOrDefault(Constants.FILTER_DIRECTIVE, ""));
             }
         }
-        return reasons.isEmpty() ? List.of("does not resolve (every requirement is available: see the framework log)") : reasons;
+        if (reasons.isEmpty() && !wiring.resolveBundles(List.of(bundle))) {
+            reasons.add("does not resolve, though every requirement is available (a uses conflict: see the framework log)");
+        }
+        return reasons;
     }
 
     private static boolean satisfies(BundleCapability capability, BundleRequirement requirement) {

@@ -1,14 +1,14 @@
 package dev.dendrite.nn;
 
 /**
- * Finds the plug-in a run asks for by name. In the platform this is the service registry
- * (highest {@code service.ranking} wins); tests use a plain map.
+ * Finds the plug-in a run asks for by name. In the platform this is the service registry, where
+ * {@code PluginOrder}'s rule picks among services of one name; tests use a plain map.
  */
 public interface PluginResolver {
 
     /**
-     * The selected implementation of {@code kind} named {@code name}; a null name means the
-     * highest-ranked implementation of any name.
+     * The selected implementation of {@code kind} named {@code name}; a null name means the one
+     * of any name that the same rule puts first (e.g. the maths back-end without {@code --backend}).
      *
      * @throws IllegalArgumentException if there is none; the message lists the available names
      */
