@@ -231,18 +231,20 @@ final class TrainingRun {
     private StoppedException failed(Throwable e, int epoch) {
         requirePlugins(epoch);
         CallSite site = network.callSite();
-        String message = e.getMessage() == null ? e.getClass().getName() : e instanceof Error ? e.toString() : e.getMessage();
+        String own = e.getMessage() == null || e.getMessage().isBlank() ? e.getClass().getName()
+                : e instanceof Error ? e.toString() : e.getMessage();
         StoppedException stopped = new StoppedException("the " + roles.describe(site, network.depth()) + " failed in the "
-                + site.phase() + " " + position(epoch) + ": " + message.lines().findFirst().orElse("") + kept());
+                + site.phase() + " " + position(epoch) + ": " + own.lines().findFirst().orElseThrow() + kept());
         stopped.initCause(e);
         return stopped;
     }
 
     /**
      * A value went non-finite: the plug-in that produced it stops the run, named; without a plug-in
-     * to blame (the values overflowed), the run diverged.
+     * to blame (the values overflowed), the run diverged. A plug-in that went away is reported as gone.
      */
     private RuntimeException nonFinite(NonFiniteSearch.Finding finding, int epoch, double cost) {
+        requirePlugins(epoch);
         if (finding != null && finding.pluginFault()) {
             return new StoppedException("the " + roles.describe(finding.site(), network.depth()) + " produced " + finding.value()
                     + " in the " + finding.site().phase() + " " + position(epoch) + kept());

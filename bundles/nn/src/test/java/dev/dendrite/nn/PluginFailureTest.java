@@ -93,6 +93,13 @@ class PluginFailureTest {
     }
 
     @Test
+    void anExceptionWithoutAMessageIsNamedByItsClass() {
+        BrokenPlugins plugins = new BrokenPlugins().with("broken", BrokenPlugins.throwingForward(call -> call == 2, new NullPointerException()));
+        assertEquals("the activation 'broken' of bundle " + BUNDLE + " failed in the forward of layer 1 at epoch 1, iteration 1:"
+                + " java.lang.NullPointerException; no epoch was completed", stopped(plugins, request().activation("broken").build()).getMessage());
+    }
+
+    @Test
     void nanWrittenByABackwardIsTracedToThatActivationAndLayer() {
         // two hidden layers: per iteration the backward of layer 2, then of layer 1; call 3 is layer 2's of iteration 2
         BrokenPlugins plugins = new BrokenPlugins().with("nan_backward", BrokenPlugins.nanBackward(3));
