@@ -38,7 +38,7 @@ final class GogoSession implements AutoCloseable {
     /**
      * Opens a session on the command processor of {@code reference}, reading {@code in} and
      * writing {@code out} and {@code err} (also where {@code System.out} and {@code System.err}
-     * go while a command runs).
+     * go while a command runs), which a command's interruption does not close ({@link SessionOutput}).
      */
     static GogoSession open(BundleContext context, ServiceReference<?> reference,
             InputStream in, OutputStream out, OutputStream err) throws Exception {
@@ -48,6 +48,7 @@ final class GogoSession implements AutoCloseable {
         Object processor = context.getService(reference);
         Object session = invoke(processorType.getMethod("createSession", InputStream.class, OutputStream.class, OutputStream.class),
                 processor, in, out, err);
+        SessionOutput.keepOpen(session);
         return new GogoSession(session, sessionType);
     }
 

@@ -95,6 +95,8 @@ final class Launcher {
             if (interactive) {
                 if (bundle(framework.getBundleContext(), GOGO_SHELL) == null) {
                     err.println("dendrite: running " + String.join(", ", features) + " without a shell; Ctrl-C stops it");
+                } else {
+                    keepConsoleOutputOpen(framework.getBundleContext());
                 }
                 framework.waitForStop(0);
                 return 0;
@@ -223,6 +225,17 @@ final class Launcher {
             return false;
         } finally {
             out.flush();
+        }
+    }
+
+    /**
+     * Keeps the console's output open when Ctrl-C interrupts a command ({@link SessionOutput}): the
+     * console made its session as it started, within the framework's start.
+     */
+    private static void keepConsoleOutputOpen(BundleContext context) throws ReflectiveOperationException {
+        ServiceReference<?> processor = context.getServiceReference(GogoSession.PROCESSOR);
+        if (processor != null) {
+            SessionOutput.keepOpenInEverySession(context.getService(processor));
         }
     }
 
