@@ -7,6 +7,8 @@ import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 import java.util.regex.Pattern;
@@ -47,9 +49,11 @@ final class Console implements AutoCloseable {
         pump.start();
     }
 
-    /** Starts the console of the distribution {@code home} and waits for its first prompt. */
-    static Console start(Path home) throws IOException, InterruptedException {
-        String launcher = Dendrite.command("--home", home.toString()).stream().map(Console::quoted)
+    /** Starts the console of the distribution {@code home}, with more launcher options if given, and waits for its first prompt. */
+    static Console start(Path home, String... options) throws IOException, InterruptedException {
+        List<String> args = new ArrayList<>(List.of("--home", home.toString()));
+        args.addAll(List.of(options));
+        String launcher = Dendrite.command(args.toArray(String[]::new)).stream().map(Console::quoted)
                 .collect(Collectors.joining(" "));
         ProcessBuilder builder = new ProcessBuilder("script", "-qfec", "stty cols 120 rows 40; exec " + launcher, "/dev/null")
                 .redirectErrorStream(true);

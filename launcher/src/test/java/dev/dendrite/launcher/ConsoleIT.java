@@ -115,6 +115,18 @@ class ConsoleIT {
         }
     }
 
+    @Test
+    void withoutTheMlCommandsTheProfileStillSetsUpTheConsole() throws Exception {
+        try (Console console = Console.start(home, "--feature", "dendrite-runtime")) {
+            console.type("echo plain\r");
+            console.await(PROMPT);
+            console.type("exit\r");
+            assertEquals(0, console.awaitExit(), console.shown());
+            assertTrue(console.shown().contains("Dendrite: neural networks"), console.shown()); // the motd, after the completion setup
+            assertCleanEnd(console);
+        }
+    }
+
     /** Runs {@code command} until it lists {@code name}: FileInstall picks up deploy/ within a poll interval. */
     private static void awaitListed(Console console, String command, String name) throws Exception {
         long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
@@ -127,11 +139,14 @@ class ConsoleIT {
         }
     }
 
-    /** Ended as Ctrl-D and exit end (Gogo says it stops the framework), with no stack trace, on a real terminal. */
+    /**
+     * Ended as Ctrl-D and exit end (Gogo says it stops the framework), on a real terminal, with
+     * neither an error of etc/gosh_profile nor a stack trace.
+     */
     private static void assertCleanEnd(Console console) {
         String shown = console.shown();
         assertFalse(shown.contains("dumb terminal"), shown); // JLine found its terminal providers
         assertTrue(shown.endsWith("gosh: stopping framework\n"), shown);
-        assertFalse(shown.contains("Exception") || shown.contains("\tat "), shown);
+        assertFalse(shown.contains("ERROR") || shown.contains("Exception") || shown.contains("\tat "), shown);
     }
 }
