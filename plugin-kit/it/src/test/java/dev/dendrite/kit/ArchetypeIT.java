@@ -142,21 +142,12 @@ class ArchetypeIT {
     }
 
     /**
-     * Copies the jars, unchanged, into deploy/ of a private distribution (system/ and bin/ linked)
-     * and trains xor with each; the launcher starts the bundles of deploy/ before it runs commands.
+     * Copies the jars, unchanged, into deploy/ of a private distribution and trains xor with each;
+     * the launcher starts the bundles of deploy/ before it runs commands.
      */
     @Test
     void theActivationAndTheOptimizerTrainInARunningDistribution() throws IOException, InterruptedException {
-        Path home = tmp.resolve("dist");
-        Files.createDirectories(home.resolve("deploy"));
-        Files.createSymbolicLink(home.resolve("system"), DIST.resolve("system").toAbsolutePath());
-        Files.createSymbolicLink(home.resolve("bin"), DIST.resolve("bin").toAbsolutePath());
-        Files.createDirectories(home.resolve("etc"));
-        try (Stream<Path> files = Files.list(DIST.resolve("etc"))) {
-            for (Path f : files.toList()) {
-                Files.copy(f, home.resolve("etc").resolve(f.getFileName()));
-            }
-        }
+        Path home = privateDistribution();
         List<Kind> trained = Arrays.stream(Kind.values()).filter(k -> k.trainOption != null).toList();
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Dsun.misc.unsafe.memory.access=allow"));
@@ -177,6 +168,21 @@ class ArchetypeIT {
             assertTrue(run.out().contains(kind.id() + " " + kind.artifactId() + ": " + kind.artifactId() + " 1.0.0 ["), run.out());
         }
         assertEquals(trained.size(), run.out().split("trained 3 epochs", -1).length - 1, run.out());
+    }
+
+    /** A distribution of its own (system/ and bin/ linked, etc/ copied), with an empty deploy/. */
+    private static Path privateDistribution() throws IOException {
+        Path home = tmp.resolve("dist");
+        Files.createDirectories(home.resolve("deploy"));
+        Files.createSymbolicLink(home.resolve("system"), DIST.resolve("system").toAbsolutePath());
+        Files.createSymbolicLink(home.resolve("bin"), DIST.resolve("bin").toAbsolutePath());
+        Files.createDirectories(home.resolve("etc"));
+        try (Stream<Path> files = Files.list(DIST.resolve("etc"))) {
+            for (Path f : files.toList()) {
+                Files.copy(f, home.resolve("etc").resolve(f.getFileName()));
+            }
+        }
+        return home;
     }
 
     private static String aggregator() {
