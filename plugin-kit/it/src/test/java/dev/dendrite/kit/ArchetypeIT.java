@@ -1,6 +1,7 @@
 package dev.dendrite.kit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -102,10 +103,7 @@ class ArchetypeIT {
     static void generateBuildBreakAndBuildAgain() throws Exception {
         Path projects = Files.createDirectories(tmp.resolve("projects"));
         for (Kind kind : Kind.values()) {
-            Run generated = mvn(projects, "-q", ARCHETYPE_PLUGIN, "-DinteractiveMode=false",
-                    "-DarchetypeGroupId=dev.dendrite", "-DarchetypeArtifactId=dendrite-plugin-archetype",
-                    "-DarchetypeVersion=" + VERSION, "-DgroupId=org.example.kit", "-DartifactId=" + kind.artifactId(),
-                    "-Dversion=1.0.0", "-Dkind=" + kind.id());
+            Run generated = generate(projects, kind.artifactId(), kind.id());
             assertEquals(0, generated.status(), generated.out());
         }
         Files.writeString(projects.resolve("pom.xml"), aggregator());
@@ -141,6 +139,16 @@ class ArchetypeIT {
         assertNotEquals(0, broken.run().status(), broken.run().out());
     }
 
+    @Test
+    void anUnknownKindFailsTheGenerationAndLeavesNoProject() throws IOException, InterruptedException {
+        Path folder = Files.createDirectories(tmp.resolve("unknown"));
+        Run run = generate(folder, "kit-unknown", "activations");
+        assertNotEquals(0, run.status(), run.out());
+        assertTrue(run.out().contains("-Dkind must be one of activation, loss, optimizer, backend, dataset, strategy;"
+                + " got 'activations'"), run.out());
+        assertFalse(Files.exists(folder.resolve("kit-unknown")), "a project without code was left behind");
+    }
+
     /**
      * Copies the jars, unchanged, into deploy/ of a private distribution and trains xor with each;
      * the launcher starts the bundles of deploy/ before it runs commands.
@@ -168,6 +176,13 @@ class ArchetypeIT {
             assertTrue(run.out().contains(kind.id() + " " + kind.artifactId() + ": " + kind.artifactId() + " 1.0.0 ["), run.out());
         }
         assertEquals(trained.size(), run.out().split("trained 3 epochs", -1).length - 1, run.out());
+    }
+
+    /** archetype:generate of a project of that kind into {@code folder}, as an author runs it. */
+    private static Run generate(Path folder, String artifactId, String kind) throws IOException, InterruptedException {
+        return mvn(folder, "-q", ARCHETYPE_PLUGIN, "-DinteractiveMode=false", "-DarchetypeGroupId=dev.dendrite",
+                "-DarchetypeArtifactId=dendrite-plugin-archetype", "-DarchetypeVersion=" + VERSION,
+                "-DgroupId=org.example.kit", "-DartifactId=" + artifactId, "-Dversion=1.0.0", "-Dkind=" + kind);
     }
 
     /** A distribution of its own (system/ and bin/ linked, etc/ copied), with an empty deploy/. */
