@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -40,6 +41,8 @@ final class Launcher {
 
     private static final String GOGO_RUNTIME = "org.apache.felix.gogo.runtime";
     private static final String GOGO_SHELL = "org.apache.felix.gogo.jline";
+    /** The framework property naming the console's history file, which etc/gosh_profile gives JLine. */
+    private static final String HISTORY = "dendrite.history";
     /** JLine's system property naming the terminal provider ({@code TerminalBuilder.PROP_PROVIDER}). */
     private static final String JLINE_PROVIDER = "org.jline.terminal.provider";
 
@@ -83,9 +86,11 @@ final class Launcher {
 
         logWarningsOnly();
         Path cache = home.resolve("cache").resolve(String.valueOf(ProcessHandle.current().pid()));
-        Framework framework = new Felix(configuration(cache, interactive));
+        Map<String, Object> config = configuration(cache, interactive);
+        Framework framework = new Felix(config);
         framework.init();
         if (interactive) {
+            createOwnerOnly(Path.of((String) config.get(HISTORY)));
             framework.getBundleContext().addBundleListener(new ConsoleClassLoader(GOGO_SHELL));
         }
         Runtime.getRuntime().addShutdownHook(new Thread(() -> shutdown(framework, cache), "dendrite shutdown"));
@@ -116,6 +121,7 @@ final class Launcher {
         defaults.put(Constants.FRAMEWORK_BEGINNING_STARTLEVEL, String.valueOf(BEGINNING_START_LEVEL));
         defaults.put("felix.startlevel.bundle", String.valueOf(FeatureFile.DEFAULT_START_LEVEL));
         defaults.put("dendrite.home", home.toString());
+        defaults.put(HISTORY, home.resolve("history").toString());
         defaults.put("gosh.home", home.toString());
         // etc/ holds the configuration (.cfg, .config); deploy/ is watched by the FileInstall
         // configuration etc/org.apache.felix.fileinstall-deploy.cfg, so its poll interval applies live
@@ -146,6 +152,13 @@ final class Launcher {
             return (Boolean) java.io.Console.class.getMethod("isTerminal").invoke(console);
         } catch (ReflectiveOperationException e) {
             return true; // before JDK 22 there is a console only on a terminal
+        }
+    }
+
+    /** Creates {@code file}, unless it exists, readable and writable by its owner only: a console's history may hold secrets typed on a command line. */
+    private static void createOwnerOnly(Path file) throws IOException {
+        if (Files.notExists(file)) {
+            Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
         }
     }
 

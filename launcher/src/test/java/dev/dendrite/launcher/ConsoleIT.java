@@ -10,6 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.List;
 import java.util.regex.Pattern;
@@ -102,6 +103,7 @@ class ConsoleIT {
             assertCleanEnd(console);
         }
         assertTrue(Files.readString(home.resolve("history")).contains("echo remembered"));
+        assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(home.resolve("history"))));
 
         try (Console console = Console.start(home)) {
             console.type(UP);
