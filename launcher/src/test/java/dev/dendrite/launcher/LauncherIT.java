@@ -121,7 +121,8 @@ class LauncherIT {
         Process process = start("--home", home.toString(), "-c", "ml:train spirals --epochs 100000000 --save y; echo never-run");
         Dendrite.await("the first epoch's line", () -> ConsoleIT.FIRST_EPOCH.matcher(Files.readString(out)).find());
 
-        new ProcessBuilder("kill", "-" + signal, String.valueOf(process.pid())).inheritIO().start().waitFor();
+        // the shell's own kill (procps' /bin/kill is not on every Debian)
+        new ProcessBuilder("sh", "-c", "kill -" + signal + " " + process.pid()).inheritIO().start().waitFor();
 
         assertTrue(process.waitFor(30, TimeUnit.SECONDS), "dendrite did not stop within 30 s of SIG" + signal);
         String output = Files.readString(out);
