@@ -129,13 +129,13 @@ final class TrainingRun {
         int batch = spec.batchSize() == 0 ? m : Math.min(spec.batchSize(), m);
         int perEpoch = (m + batch - 1) / batch;
         long budget = spec.iterations() > 0 ? spec.iterations() : (long) spec.epochs() * perEpoch;
+        Divergence divergence = new Divergence(evaluate(0, train).cost(), startingNorm());
         listener.started(network.shapes(), m, perEpoch);
 
         int[] order = Evaluation.identity(m);
         Batches batches = new Batches(train);
         Matrix[] params = network.parameters();
         Matrix[] grads = network.gradients();
-        Divergence divergence = new Divergence(evaluate(0, train).cost(), startingNorm());
         int epoch = 0;
         while (iteration < budget) {
             epoch++;
