@@ -42,11 +42,14 @@ final class Dendrite {
     /**
      * The command line running the launcher with {@code args}, with the JVM flags ./dendrite passes
      * too: Felix 7.0.5 uses sun.misc.Unsafe, which JDK 24+ warns about; on JDK 21+ the fast maths
-     * back-ends need the Vector API module and native access.
+     * back-ends need the Vector API module and native access. It starts through perl (perl-base,
+     * in every Debian), which gives SIGINT and SIGTERM their default action back: a build started
+     * in the background of a script runs with SIGINT ignored, and its children inherit that, so a
+     * test of Ctrl-C would test nothing.
      */
     static List<String> command(String... args) {
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Dsun.misc.unsafe.memory.access=allow"));
+        List<String> command = new ArrayList<>(List.of("perl", "-e", "$SIG{INT} = $SIG{TERM} = 'DEFAULT'; exec {$ARGV[0]} @ARGV or die \"exec: $!\\n\"",
+                "--", Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Dsun.misc.unsafe.memory.access=allow"));
         if (Runtime.version().feature() >= 21) {
             command.addAll(List.of("--add-modules=jdk.incubator.vector", "--enable-native-access=ALL-UNNAMED"));
         }
