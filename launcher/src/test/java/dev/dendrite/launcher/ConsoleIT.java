@@ -66,11 +66,13 @@ class ConsoleIT {
 
             long interrupted = System.nanoTime();
             console.type(CTRL_C);
-            console.await(PROMPT);
+            String stopped = console.await(PROMPT);
             Duration back = Duration.ofNanos(System.nanoTime() - interrupted);
             assertTrue(back.compareTo(Duration.ofSeconds(1)) < 0, "the prompt came back after " + back.toMillis() + " ms");
-
-            Dendrite.await("the model x saved", () -> Files.exists(home.resolve("models/x.model.json")));
+            assertTrue(Pattern.compile("error: interrupted at epoch (\\d+); the model of epoch \\d+ is kept as x: \\S*x\\.model\\.json")
+                    .matcher(stopped).find(), "the command says what it kept, in one line: " + stopped);
+            assertFalse(stopped.contains("Exception"), stopped);
+            assertTrue(Files.exists(home.resolve("models/x.model.json")), "saved before the prompt came back");
             console.type("ml:models\r");
             String models = console.await(PROMPT);
             assertTrue(Pattern.compile("(?m)^x +classification").matcher(models).find(), models);

@@ -113,8 +113,9 @@ public final class CommandSyntax {
 
     /**
      * Runs a command the way every {@code ml:} command runs: reads {@code words}, prints the usage
-     * for {@code --help}, else calls {@code body}. Whatever {@code body} refuses or fails with
-     * leaves as a {@link CommandException}: one line, its message, for the console to print.
+     * for {@code --help}, else calls {@code body}, which Ctrl-C on the console interrupts
+     * ({@link ConsoleInterrupt}). Whatever {@code body} refuses or fails with leaves as a
+     * {@link CommandException}: one line, its message, for the console to print.
      *
      * @param defaults as for {@link #usage}
      * @return what {@code body} returns, or the usage
@@ -124,7 +125,7 @@ public final class CommandSyntax {
         if (arguments.helpRequested()) {
             return usage(defaults);
         }
-        try {
+        try (ConsoleInterrupt ctrlC = ConsoleInterrupt.during()) {
             return body.apply(arguments);
         } catch (CommandException e) {
             throw e;
