@@ -45,23 +45,30 @@ class ArchetypeIT {
      * and the ml:train option that uses it (null when this test does not train with it).
      */
     enum Kind {
-        ACTIVATION("MyActivation", "dz[i] = da[i] * sigmoid(zv[i]);", "dz[i] = da[i] * sigmoid(zv[i]) * 1.01;", "--activation"),
-        LOSS("MyLoss", "da[i] = Math.tanh(av[i] - yv[i]);", "da[i] = Math.tanh(av[i] - yv[i]) * 1.01;", null),
-        OPTIMIZER("MyOptimizer", "theta[i] -= learningRate", "theta[i] += learningRate", "--optimizer"),
-        BACKEND("MyMatrixMath", "Arrays.fill(cv, 0);", "", null),
-        DATASET("MyDataSetProvider", "new Random(seed)", "new Random()", null),
-        STRATEGY("MyStrategy", ".min(Comparator", ".max(Comparator", null);
+        ACTIVATION("MyActivation", "dz[i] = da[i] * sigmoid(zv[i]);", "dz[i] = da[i] * sigmoid(zv[i]) * 1.01;",
+                "ml:train --activation %s --epochs 3 xor", "activation %s: %<s 1.0.0 ["),
+        LOSS("MyLoss", "da[i] = Math.tanh(av[i] - yv[i]);", "da[i] = Math.tanh(av[i] - yv[i]) * 1.01;",
+                "ml:train --loss %s --epochs 3 sine", "loss %s: %<s 1.0.0 ["),
+        OPTIMIZER("MyOptimizer", "theta[i] -= learningRate", "theta[i] += learningRate",
+                "ml:train --optimizer %s --epochs 3 xor", "optimizer %s: %<s 1.0.0 ["),
+        BACKEND("MyMatrixMath", "Arrays.fill(cv, 0);", "", "ml:train --backend %s --epochs 3 xor", "backend %s: %<s 1.0.0 ["),
+        DATASET("MyDataSetProvider", "new Random(seed)", "new Random()", "ml:train --epochs 3 %s", "data %s: "),
+        STRATEGY("MyStrategy", ".min(Comparator", ".max(Comparator",
+                "ml:tune --strategy %s --space \"lr=loguniform(0.01,1)\" --trials 2 --epochs 2 xor", "[2/2] trial ");
 
         final String className;
         final String correct;
         final String broken;
-        final String trainOption;
+        /** A command that uses the plug-in by its name ({@code %s}), and what its output then shows. */
+        final String use;
+        final String evidence;
 
-        Kind(String className, String correct, String broken, String trainOption) {
+        Kind(String className, String correct, String broken, String use, String evidence) {
             this.className = className;
             this.correct = correct;
             this.broken = broken;
-            this.trainOption = trainOption;
+            this.use = use;
+            this.evidence = evidence;
         }
 
         String id() {
@@ -150,32 +157,32 @@ class ArchetypeIT {
     }
 
     /**
-     * Copies the jars, unchanged, into deploy/ of a private distribution and trains xor with each;
-     * the launcher starts the bundles of deploy/ before it runs commands.
+     * Copies the jars of every kind, unchanged, into deploy/ of a private distribution and runs a
+     * command that uses each by name (trains with the activation, loss, optimizer, back-end and data
+     * set; tunes with the strategy); the launcher starts the bundles of deploy/ before it runs commands.
      */
     @Test
-    void theActivationAndTheOptimizerTrainInARunningDistribution() throws IOException, InterruptedException {
+    void everyKindServesACommandInARunningDistribution() throws IOException, InterruptedException {
         Path home = privateDistribution();
-        List<Kind> trained = Arrays.stream(Kind.values()).filter(k -> k.trainOption != null).toList();
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Dsun.misc.unsafe.memory.access=allow"));
         if (Runtime.version().feature() >= 21) {
             command.addAll(List.of("--add-modules=jdk.incubator.vector", "--enable-native-access=ALL-UNNAMED"));
         }
         command.addAll(List.of("-jar", DIST.resolve("bin/dendrite.jar").toString(), "--home", home.toString()));
-        for (Kind kind : trained) {
+        for (Kind kind : Kind.values()) {
             Files.copy(jars.resolve(kind.jarName()), home.resolve("deploy").resolve(kind.jarName()));
-            command.addAll(List.of("-c", "ml:train " + kind.trainOption + " " + kind.artifactId() + " --epochs 3 xor"));
+            command.addAll(List.of("-c", String.format(kind.use, kind.artifactId())));
         }
 
-        Run run = run(new ProcessBuilder(command), 120);
+        Run run = run(new ProcessBuilder(command), 180);
 
         assertEquals(0, run.status(), run.out());
-        for (Kind kind : trained) {
-            // the plug-ins section of each run names it with its bundle: symbolic name, version, id
-            assertTrue(run.out().contains(kind.id() + " " + kind.artifactId() + ": " + kind.artifactId() + " 1.0.0 ["), run.out());
+        for (Kind kind : Kind.values()) {
+            // e.g. the plug-ins section of a training run names it with its bundle: symbolic name, version, id
+            assertTrue(run.out().contains(String.format(kind.evidence, kind.artifactId())), kind + ": " + run.out());
         }
-        assertEquals(trained.size(), run.out().split("trained 3 epochs", -1).length - 1, run.out());
+        assertEquals(5, run.out().split("trained 3 epochs", -1).length - 1, run.out());
     }
 
     /** archetype:generate of a project of that kind into {@code folder}, as an author runs it. */
