@@ -15,8 +15,8 @@ import java.util.function.Function;
  */
 public final class CommandSyntax {
 
-    /** A positional argument: its name in the usage ({@code DATASET}), help, completion, and whether it must be given. */
-    public record Argument(String name, String help, Completion completion, boolean required) {
+    /** A positional argument, which must be given: its name in the usage ({@code DATASET}), help and completion. */
+    public record Argument(String name, String help, Completion completion) {
     }
 
     private static final String HELP = "--help";
@@ -146,7 +146,7 @@ public final class CommandSyntax {
         s.append(name).append(" - ").append(summary).append(System.lineSeparator());
         s.append("usage: ").append(name).append(" [options]");
         for (Argument a : arguments) {
-            s.append(' ').append(a.required() ? a.name() : "[" + a.name() + "]");
+            s.append(' ').append(a.name());
         }
         s.append(System.lineSeparator());
         for (Argument a : arguments) {
@@ -196,8 +196,7 @@ public final class CommandSyntax {
     }
 
     private void checkCount(List<String> positional) {
-        long required = arguments.stream().filter(Argument::required).count();
-        if (positional.size() < required) {
+        if (positional.size() < arguments.size()) {
             throw new CommandException(name + " needs " + arguments.get(positional.size()).name() + " (" + name + " --help)");
         }
         if (positional.size() > arguments.size()) {
@@ -269,15 +268,9 @@ public final class CommandSyntax {
             return this;
         }
 
-        /** A positional argument that must be given (after the required ones come the optional ones). */
+        /** A positional argument, after those already added. */
         public Builder argument(String label, String help, Completion completion) {
-            arguments.add(new Argument(label, help, completion, true));
-            return this;
-        }
-
-        /** A positional argument that may be left out. */
-        public Builder optionalArgument(String label, String help, Completion completion) {
-            arguments.add(new Argument(label, help, completion, false));
+            arguments.add(new Argument(label, help, completion));
             return this;
         }
 

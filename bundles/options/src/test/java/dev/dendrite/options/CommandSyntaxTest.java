@@ -18,7 +18,7 @@ class CommandSyntaxTest {
             .option(SAMPLES)
             .option(QUIET)
             .argument("DATASET", "the data", Completion.DATASET)
-            .optionalArgument("MODEL", "a saved model", Completion.MODEL)
+            .argument("MODEL", "a saved model", Completion.MODEL)
             .build();
 
     private static String refusal(String... words) {
@@ -27,12 +27,12 @@ class CommandSyntaxTest {
 
     @Test
     void valuesAreReadTypedInEitherSpelling() {
-        Arguments a = SYNTAX.parse(List.of("--lr", "0.5", "--samples=30", "--quiet", "xor", "--activation", "relu"));
+        Arguments a = SYNTAX.parse(List.of("--lr", "0.5", "--samples=30", "--quiet", "xor", "--activation", "relu", "m"));
         assertEquals(0.5, a.get(TrainingOptions.LR));
         assertEquals(30, a.get(SAMPLES));
         assertTrue(a.get(QUIET));
         assertEquals("relu", a.get(TrainingOptions.ACTIVATION));
-        assertEquals(List.of("xor"), a.positional());
+        assertEquals(List.of("xor", "m"), a.positional());
         assertFalse(a.has(TrainingOptions.EPOCHS));
         assertEquals(7, a.get(TrainingOptions.EPOCHS, 7));
     }
@@ -51,6 +51,7 @@ class CommandSyntaxTest {
         "--epochs 2.5 xor|--epochs: '2.5' is not an integer",
         "--quiet=yes xor|ml:demo: --quiet takes no value, got 'yes'",
         "--lr 0.1|ml:demo needs DATASET (ml:demo --help)",
+        "xor|ml:demo needs MODEL (ml:demo --help)",
         "xor m extra|ml:demo takes 2 arguments, got extra too (ml:demo --help)"})
     void aBadCommandLineIsRefusedInOneLineNamingTheProblem(String line, String message) {
         assertEquals(message, refusal(line.split(" ")));
@@ -64,7 +65,7 @@ class CommandSyntaxTest {
     @Test
     void aNegativeNumberIsAValueAndAnArgumentNotAnOption() {
         assertEquals("--samples: must be a positive integer, got -5", refusal("--samples", "-5", "xor"));
-        assertEquals(List.of("-1"), SYNTAX.parse(List.of("--", "-1")).positional());
+        assertEquals(List.of("-1", "m"), SYNTAX.parse(List.of("--", "-1", "m")).positional());
     }
 
     @Test
@@ -73,7 +74,7 @@ class CommandSyntaxTest {
         assertTrue(a.helpRequested());
         String usage = SYNTAX.usage(option -> option == TrainingOptions.ACTIVATION ? "tanh" : null);
         assertTrue(usage.startsWith("ml:demo - a demo"), usage);
-        assertTrue(usage.contains("usage: ml:demo [options] DATASET [MODEL]"), usage);
+        assertTrue(usage.contains("usage: ml:demo [options] DATASET MODEL"), usage);
         assertTrue(usage.contains("--activation NAME"), usage);
         assertTrue(usage.contains("hidden-layer activation (ml:activations) (default tanh)"), usage);
         assertTrue(usage.contains("(default the optimizer's)"), usage);
@@ -87,8 +88,8 @@ class CommandSyntaxTest {
     void runAnswersHelpAndTurnsFailuresIntoOneLineErrors() {
         String[] help = {"--help"};
         assertTrue(((String) SYNTAX.run(help, o -> null, a -> "ran")).contains("usage: ml:demo"));
-        assertEquals("ran", SYNTAX.run(new String[] {"xor"}, o -> null, a -> "ran"));
-        CommandException e = assertThrows(CommandException.class, () -> SYNTAX.run(new String[] {"xor"}, o -> null, a -> {
+        assertEquals("ran", SYNTAX.run(new String[] {"xor", "m"}, o -> null, a -> "ran"));
+        CommandException e = assertThrows(CommandException.class, () -> SYNTAX.run(new String[] {"xor", "m"}, o -> null, a -> {
             throw new IllegalStateException("file x.csv, line 3, column 2: 'abc' is not a number");
         }));
         assertEquals("error: file x.csv, line 3, column 2: 'abc' is not a number", e.toString());
