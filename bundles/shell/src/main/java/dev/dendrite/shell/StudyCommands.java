@@ -4,16 +4,20 @@ import dev.dendrite.api.nn.TrainingRequest;
 import dev.dendrite.api.plugin.PluginCatalog;
 import dev.dendrite.api.plugin.PluginInfo;
 import dev.dendrite.api.tuning.Study;
+import dev.dendrite.api.tuning.StudyInfo;
 import dev.dendrite.api.tuning.StudySettings;
 import dev.dendrite.api.tuning.TrialRecord;
 import dev.dendrite.api.tuning.TrialState;
 import dev.dendrite.api.tuning.Tuner;
 import dev.dendrite.api.tuning.TuningStrategy;
 import dev.dendrite.options.CommandCatalog;
+import dev.dendrite.options.CommandException;
 import dev.dendrite.options.CommandSyntax;
 import dev.dendrite.options.Completion;
 import dev.dendrite.options.Option;
 import dev.dendrite.options.TrainingOptions;
+import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -25,7 +29,9 @@ import org.osgi.service.component.annotations.Reference;
 
 /**
  * {@code ml:studies}, {@code ml:study NAME} and {@code ml:strategies}: the saved studies of the
- * {@link Tuner}, one study's settings and leaderboard, and the registered search strategies.
+ * {@link Tuner} (a damaged journal listed with its problem, like a bad file in {@code ml:models}),
+ * one study's settings and leaderboard, or its journal repaired or exported, and the registered
+ * search strategies.
  */
 @Component(service = {StudyCommands.class, CommandCatalog.class}, property = {
         "osgi.command.scope=ml",
@@ -37,10 +43,18 @@ public final class StudyCommands implements CommandCatalog {
     static final Option<Integer> TOP = Option.positiveInteger("top", "how many trials the leaderboard shows");
     private static final int TOP_DEFAULT = 10;
 
+    static final Option<Boolean> REPAIR = Option.flag("repair", "repairs a damaged journal: keeps the lines before the damaged one"
+            + " (a resume trains their unfinished trials again) and sets the original aside as NAME.jsonl.damaged-TIME");
+    static final Option<Path> EXPORT = Option.of("export", "FILE.jsonl", "writes the study's journal, as far as it reads, to FILE.jsonl",
+            Path::of).completion(Completion.FILE);
+
     static final CommandSyntax STUDIES = CommandSyntax.command("ml:studies",
-            "lists the saved studies: name, data set, strategy, trials by state, best value of the metric").build();
+            "lists the saved studies: name, data set, strategy, trials by state, best value of the metric; a damaged journal"
+                    + " with its problem").build();
     static final CommandSyntax STUDY = CommandSyntax.command("ml:study", "prints a saved study's settings and its leaderboard (best trials first)")
             .option(TOP)
+            .option(REPAIR)
+            .option(EXPORT)
             .argument("NAME", "the study's name (ml:studies)", Completion.STUDY)
             .build();
     static final CommandSyntax STRATEGIES = CommandSyntax.command("ml:strategies",
@@ -66,23 +80,50 @@ public final class StudyCommands implements CommandCatalog {
     }
 
     private String studies() {
-        List<Study> studies = tuner.studies();
+        List<StudyInfo> studies = tuner.list();
         if (studies.isEmpty()) {
             return "no studies in " + tuner.folder();
         }
         Table t = new Table("name", "data", "strategy", "trials", "complete", "pruned", "failed", "running", "metric", "best");
-        for (Study s : studies) {
-            t.row(s.settings().name(), s.settings().dataset(), s.settings().strategy(), s.trials().size() + "/" + s.settings().trials(),
-                    s.count(TrialState.COMPLETE), s.count(TrialState.PRUNED), s.count(TrialState.FAILED), s.count(TrialState.RUNNING),
-                    s.metric(), s.best().map(b -> MetricsFormat.number(b.value())).orElse("-"));
+        List<String> problems = new ArrayList<>();
+        for (StudyInfo info : studies) {
+            String name = info.problem() == null ? info.name() : info.name() + " (damaged)";
+            Study s = info.study();
+            if (s == null) {
+                t.row(name, "-", "-", "-", "-", "-", "-", "-", "-", "-");
+            } else {
+                t.row(name, s.settings().dataset(), s.settings().strategy(), s.trials().size() + "/" + s.settings().trials(),
+                        s.count(TrialState.COMPLETE), s.count(TrialState.PRUNED), s.count(TrialState.FAILED), s.count(TrialState.RUNNING),
+                        s.metric(), s.best().map(b -> MetricsFormat.number(b.value())).orElse("-"));
+            }
+            if (info.problem() != null) {
+                problems.add("damaged " + info.name() + ": " + info.problem() + (s == null ? "" : " (the counts are of the lines before it;"
+                        + " ml:study " + info.name() + " --repair keeps them)"));
+            }
         }
-        return t.toString().stripTrailing() + String.format("%nstudies folder: %s", tuner.folder());
+        StringBuilder out = new StringBuilder(t.toString());
+        problems.forEach(p -> out.append(p).append('\n'));
+        return out.toString().stripTrailing() + String.format("%nstudies folder: %s", tuner.folder());
     }
 
-    @Descriptor("prints a saved study's settings and its leaderboard (best trials first); ml:study --help lists the options")
-    public Object study(@Descriptor("[--top N] NAME") String... words) {
-        return STUDY.run(words, option -> option == TOP ? Integer.toString(TOP_DEFAULT) : null,
-                arguments -> study(arguments.positional(0), arguments.get(TOP, TOP_DEFAULT)));
+    @Descriptor("prints a saved study's settings and its leaderboard (best trials first), or repairs or exports its journal;"
+            + " ml:study --help lists the options")
+    public Object study(@Descriptor("[--top N] [--repair] [--export FILE.jsonl] NAME") String... words) {
+        return STUDY.run(words, option -> option == TOP ? Integer.toString(TOP_DEFAULT) : null, arguments -> {
+            String name = arguments.positional(0);
+            if (arguments.has(REPAIR) && arguments.has(EXPORT)) {
+                throw new CommandException("--repair and --export exclude each other: export first, then repair");
+            }
+            if (arguments.has(REPAIR)) {
+                Path aside = tuner.repair(name);
+                return String.format("repaired study %s; the damaged journal is now %s%n%s", name, aside, summary(tuner.study(name)));
+            }
+            if (arguments.has(EXPORT)) {
+                Path file = arguments.get(EXPORT);
+                return String.format("exported study %s to %s%n%s", name, file.toAbsolutePath(), summary(tuner.export(name, file)));
+            }
+            return study(name, arguments.get(TOP, TOP_DEFAULT));
+        });
     }
 
     private String study(String name, int top) {

@@ -10,6 +10,7 @@ import dev.dendrite.api.plugin.PluginCatalog;
 import dev.dendrite.api.plugin.PluginInfo;
 import dev.dendrite.api.tuning.SearchSpace;
 import dev.dendrite.api.tuning.Study;
+import dev.dendrite.api.tuning.StudyInfo;
 import dev.dendrite.api.tuning.StudyListener;
 import dev.dendrite.api.tuning.StudySettings;
 import dev.dendrite.api.tuning.TrialRecord;
@@ -18,6 +19,7 @@ import dev.dendrite.api.tuning.TuningStrategy;
 import dev.dendrite.options.CommandException;
 import dev.dendrite.options.CommandSyntax;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -27,6 +29,11 @@ class StudyCommandsTest {
 
     private static final Study IRIS = new Study(StudySettings.builder("iris.csv", "lr=choice(0.1)").name("iris")
             .base(TrainingRequest.builder().optimizer("adam").batchSize(64).build()).build(), "val_accuracy", true, TuneCommandTest.trials());
+
+    /** What the fake tuner lists, and which studies it repaired and exported. */
+    private final List<StudyInfo> saved = new ArrayList<>(List.of(new StudyInfo("iris", Path.of("/studies/iris.jsonl"), IRIS, null)));
+    private final List<String> repaired = new ArrayList<>();
+    private final List<String> exported = new ArrayList<>();
 
     private final Tuner tuner = new Tuner() {
         @Override
@@ -40,8 +47,8 @@ class StudyCommandsTest {
         }
 
         @Override
-        public List<Study> studies() {
-            return List.of(IRIS);
+        public List<StudyInfo> list() {
+            return saved;
         }
 
         @Override
@@ -49,6 +56,18 @@ class StudyCommandsTest {
             if (!name.equals("iris")) {
                 throw new IllegalArgumentException("no study named " + name + " in /studies (saved: iris)");
             }
+            return IRIS;
+        }
+
+        @Override
+        public Path repair(String name) {
+            repaired.add(name);
+            return Path.of("/studies/" + name + ".jsonl.damaged-20261130-081203");
+        }
+
+        @Override
+        public Study export(String name, Path file) {
+            exported.add(name + " " + file);
             return IRIS;
         }
 
@@ -95,6 +114,30 @@ class StudyCommandsTest {
         assertTrue(studies.startsWith("name  data      strategy  trials  complete  pruned  failed  running  metric        best\n"
                 + "iris  iris.csv  random    3/20    1         1       1       0        val_accuracy  0.9400\n"), studies);
         assertTrue(studies.endsWith("studies folder: /studies"), studies);
+    }
+
+    @Test
+    void aDamagedJournalIsListedWithItsProblemAmongTheGoodOnes() {
+        saved.add(new StudyInfo("rr", Path.of("/studies/rr.jsonl"), IRIS, "line 17642: trial 40 finished but not running"));
+        saved.add(new StudyInfo("junk", Path.of("/studies/junk.jsonl"), null, "line 1: expected the study event first"));
+        String studies = (String) commands.studies();
+        assertTrue(studies.contains("\nrr (damaged)    iris.csv  random    3/20    1         1       1       0        val_accuracy  0.9400\n"), studies);
+        assertTrue(studies.contains("\njunk (damaged)  -         -         -       -         -       -       -        -             -\n"), studies);
+        assertTrue(studies.contains("\ndamaged rr: line 17642: trial 40 finished but not running (the counts are of the lines before it;"
+                + " ml:study rr --repair keeps them)\ndamaged junk: line 1: expected the study event first\nstudies folder: /studies"), studies);
+    }
+
+    @Test
+    void studyRepairsOrExportsAJournal() {
+        assertEquals("repaired study iris; the damaged journal is now /studies/iris.jsonl.damaged-20261130-081203\n"
+                + "3 trials: 1 complete, 1 pruned, 1 failed; 5 epochs; best trial 1: val_accuracy 0.9400", commands.study("--repair", "iris"));
+        assertEquals(List.of("iris"), repaired);
+        String export = (String) commands.study("iris", "--export", "/tmp/iris-copy.jsonl");
+        assertEquals("exported study iris to /tmp/iris-copy.jsonl\n3 trials: 1 complete, 1 pruned, 1 failed; 5 epochs; best trial 1: val_accuracy 0.9400",
+                export);
+        assertEquals(List.of("iris /tmp/iris-copy.jsonl"), exported);
+        assertEquals("--repair and --export exclude each other: export first, then repair",
+                assertThrows(CommandException.class, () -> commands.study("--repair", "--export", "x.jsonl", "iris")).getMessage());
     }
 
     @Test

@@ -22,6 +22,7 @@ import dev.dendrite.api.nn.TrainingResult;
 import dev.dendrite.api.tuning.Parameter;
 import dev.dendrite.api.tuning.SearchSpace;
 import dev.dendrite.api.tuning.Study;
+import dev.dendrite.api.tuning.StudyInfo;
 import dev.dendrite.api.tuning.StudyInterruptedException;
 import dev.dendrite.api.tuning.StudyListener;
 import dev.dendrite.api.tuning.StudySettings;
@@ -106,15 +107,25 @@ class TuneCommandTest {
         }
 
         @Override
-        public List<Study> studies() {
+        public List<StudyInfo> list() {
             StudySettings s = StudySettings.builder("iris.csv", "lr=choice(0.1)").name("iris")
                     .base(TrainingRequest.builder().optimizer("adam").batchSize(64).build()).build();
-            return List.of(new Study(s, "val_accuracy", true, trials()));
+            return List.of(new StudyInfo("iris", Path.of("/studies/iris.jsonl"), new Study(s, "val_accuracy", true, trials()), null));
         }
 
         @Override
         public Study study(String name) {
             return studies().get(0);
+        }
+
+        @Override
+        public Path repair(String name) {
+            throw new AssertionError("not used");
+        }
+
+        @Override
+        public Study export(String name, Path file) {
+            throw new AssertionError("not used");
         }
 
         @Override

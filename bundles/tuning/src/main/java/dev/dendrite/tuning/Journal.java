@@ -1,10 +1,7 @@
 package dev.dendrite.tuning;
 
-import dev.dendrite.api.data.Task;
-import dev.dendrite.api.nn.TrainingRequest;
 import dev.dendrite.api.tuning.StudySettings;
 import dev.dendrite.api.tuning.TrialRecord;
-import dev.dendrite.api.tuning.TrialState;
 import dev.dendrite.json.Json;
 import dev.dendrite.options.TrainingOptions;
 import java.io.FileOutputStream;
@@ -13,14 +10,15 @@ import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -46,12 +44,15 @@ import java.util.Map;
  * Journals written before the settings had {@code task}, {@code scaling} and {@code base} read as
  * detected task, default scaling and the default request, which is what they ran with.
  *
+ * <p>One process at a time writes a journal: {@link JournalStorage} holds the study's
+ * {@link StudyLock} while it does; {@link JournalReader} reads one without the lock.
+ *
  * <p>The file is written through a {@link FileOutputStream}, not an interruptible channel: an
  * interrupt of a trial's thread (the study stopping) must not close the journal mid-study.
  */
-final class Journal implements AutoCloseable {
+final class Journal implements TrialLog {
     static final String EXTENSION = ".jsonl";
-    private static final String FORMAT = "dendrite-study";
+    static final String FORMAT = "dendrite-study";
 
     private final OutputStream out;
     private boolean closed;
@@ -81,7 +82,7 @@ final class Journal implements AutoCloseable {
             journal.write(e);
             return journal;
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot create study journal " + file + ": " + e.getMessage(), e);
+            throw new UncheckedIOException("cannot create study journal " + file + ": " + reason(e), e);
         }
     }
 
@@ -100,18 +101,20 @@ final class Journal implements AutoCloseable {
             }
             return new Journal(new FileOutputStream(file.toFile(), true));
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot open study journal " + file + ": " + e.getMessage(), e);
+            throw new UncheckedIOException("cannot open study journal " + file + ": " + reason(e), e);
         }
     }
 
-    void resumed(int trials, long totalEpochs) {
+    @Override
+    public void resumed(int trials, long totalEpochs) {
         Map<String, Object> e = event("resumed");
         e.put("trials", (long) trials);
         e.put("totalEpochs", totalEpochs);
         write(e);
     }
 
-    void started(TrialRecord trial, int visible, long seed) {
+    @Override
+    public void started(TrialRecord trial, int visible, long seed) {
         Map<String, Object> e = event("started");
         e.put("trial", (long) trial.number());
         e.put("parameters", new LinkedHashMap<>(trial.parameters()));
@@ -121,7 +124,8 @@ final class Journal implements AutoCloseable {
         write(e);
     }
 
-    void epoch(int trial, int epoch, double value) {
+    @Override
+    public void epoch(int trial, int epoch, double value) {
         Map<String, Object> e = event("epoch");
         e.put("trial", (long) trial);
         e.put("epoch", (long) epoch);
@@ -129,7 +133,8 @@ final class Journal implements AutoCloseable {
         write(e);
     }
 
-    void finished(TrialRecord trial) {
+    @Override
+    public void finished(TrialRecord trial) {
         Map<String, Object> e = event("finished");
         e.put("trial", (long) trial.number());
         e.put("state", trial.state().name());
@@ -151,7 +156,7 @@ final class Journal implements AutoCloseable {
             out.write((Json.write(event) + "\n").getBytes(StandardCharsets.UTF_8));
             out.flush();
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot write the study journal: " + e.getMessage(), e);
+            throw new UncheckedIOException("cannot write the study journal: " + reason(e), e);
         }
     }
 
@@ -167,77 +172,6 @@ final class Journal implements AutoCloseable {
         }
     }
 
-    /** Reads a journal; a partial last line is ignored. */
-    static Contents read(Path file) {
-        String text;
-        try {
-            text = Files.readString(file, StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read study journal " + file + ": " + e.getMessage(), e);
-        }
-        String[] lines = text.split("\n", -1);
-        StudySettings settings = null;
-        String metric = null;
-        boolean higher = true;
-        List<TrialRecord> trials = new ArrayList<>();
-        List<Integer> visible = new ArrayList<>();
-        for (int i = 0; i < lines.length - 1; i++) { // the last element follows the last '\n': empty or partial
-            String where = "study journal " + file + ", line " + (i + 1);
-            try {
-                Map<String, Object> e = object(Json.parse(lines[i]), "the line");
-                String kind = string(e, "event");
-                if (i == 0 != kind.equals("study")) {
-                    throw new IllegalArgumentException(i == 0 ? "expected the study event first" : "a second study event");
-                }
-                switch (kind) {
-                    case "study" -> {
-                        if (!FORMAT.equals(e.get("format")) || !Long.valueOf(1).equals(e.get("version"))) {
-                            throw new IllegalArgumentException("not a dendrite-study journal of version 1");
-                        }
-                        settings = settings(object(e.get("settings"), "settings"));
-                        metric = string(e, "metric");
-                        higher = Boolean.TRUE.equals(e.get("higherIsBetter"));
-                    }
-                    case "resumed" -> settings = limits(settings.toBuilder(), (int) integer(e, "trials"), integer(e, "totalEpochs")).build();
-                    case "started" -> {
-                        int n = (int) integer(e, "trial");
-                        TrialRecord t = TrialRecord.running(n, object(e.get("parameters"), "parameters"), (int) integer(e, "budget"));
-                        if (n == trials.size()) {
-                            trials.add(t);
-                            visible.add((int) integer(e, "visible"));
-                        } else if (n < trials.size() && !trials.get(n).finished()) {
-                            trials.set(n, t);
-                        } else {
-                            throw new IllegalArgumentException("trial " + n + " started out of order");
-                        }
-                    }
-                    case "epoch" -> integer(e, "trial");
-                    case "finished" -> {
-                        int n = (int) integer(e, "trial");
-                        if (n >= trials.size() || trials.get(n).finished()) {
-                            throw new IllegalArgumentException("trial " + n + " finished but not running");
-                        }
-                        TrialRecord t = trials.get(n);
-                        List<Double> values = new ArrayList<>();
-                        for (Object v : (List<?>) e.get("values")) {
-                            values.add(v == null ? Double.NaN : ((Number) v).doubleValue());
-                        }
-                        Object value = e.get("value");
-                        trials.set(n, new TrialRecord(n, t.parameters(), t.budget(), TrialState.valueOf(string(e, "state")),
-                                value == null ? Double.NaN : ((Number) value).doubleValue(), values, (String) e.get("message")));
-                    }
-                    default -> throw new IllegalArgumentException("unknown event '" + kind + "'");
-                }
-            } catch (IllegalArgumentException | ClassCastException | NullPointerException e) {
-                throw new IllegalArgumentException(where + ": " + e.getMessage(), e);
-            }
-        }
-        if (settings == null) {
-            throw new IllegalArgumentException("study journal " + file + " is empty");
-        }
-        return new Contents(settings, metric, higher, trials, visible);
-    }
-
     /** The settings as the journal writes them (and as resuming compares them): JSON values only. */
     static Map<String, Object> settingsMap(StudySettings s) {
         Map<String, Object> m = new LinkedHashMap<>();
@@ -250,33 +184,22 @@ final class Journal implements AutoCloseable {
         return m;
     }
 
-    private static StudySettings settings(Map<String, Object> m) {
-        Map<String, String> options = new LinkedHashMap<>();
-        object(m.get("options"), "options").forEach((k, v) -> options.put(k, (String) v));
-        StudySettings.Builder b = StudySettings.builder(string(m, "dataset"), string(m, "space"))
-                .name((String) m.get("name")).target((String) m.get("target"))
-                .validation(((Number) m.get("validation")).doubleValue()).scaling((String) m.get("scaling"))
-                .strategy(string(m, "strategy")).options(options).epochs((int) integer(m, "epochs")).seed(integer(m, "seed"))
-                .metric((String) m.get("metric")).pruner(string(m, "pruner")).lag((int) integer(m, "lag")).parallel(1);
-        if (m.get("task") instanceof String task) {
-            b.task(Task.valueOf(task.toUpperCase(Locale.ROOT)));
+    /**
+     * Why a file operation failed, in words: {@code the file exists already} for
+     * {@link FileAlreadyExistsException}, whose message is only the path; otherwise the
+     * exception's kind and message.
+     */
+    static String reason(IOException e) {
+        if (e instanceof FileAlreadyExistsException) {
+            return "the file exists already (" + e.getMessage() + ")";
         }
-        int folds = (int) integer(m, "folds");
-        if (folds > 0) {
-            b.folds(folds);
+        if (e instanceof AccessDeniedException) {
+            return "permission denied (" + e.getMessage() + ")";
         }
-        if (m.containsKey("base")) {
-            TrainingRequest.Builder base = TrainingRequest.builder();
-            object(m.get("base"), "base").forEach((name, text) -> TrainingOptions.set(name, (String) text, base));
-            b.base(base.build());
+        if (e instanceof NoSuchFileException) {
+            return "no such file or folder (" + e.getMessage() + ")";
         }
-        return limits(b, (int) integer(m, "trials"), integer(m, "totalEpochs")).build();
-    }
-
-    /** Sets the trials and the epoch limit (0: none) that a study line or a resumed line holds. */
-    private static StudySettings.Builder limits(StudySettings.Builder b, int trials, long totalEpochs) {
-        b.trials(trials);
-        return totalEpochs > 0 ? b.totalEpochs(totalEpochs) : b.noEpochLimit();
+        return e.getClass().getSimpleName() + " " + e.getMessage();
     }
 
     private static Map<String, Object> event(String kind) {
@@ -287,27 +210,5 @@ final class Journal implements AutoCloseable {
 
     private static Double number(double v) {
         return Double.isFinite(v) ? v : null;
-    }
-
-    @SuppressWarnings("unchecked")
-    private static Map<String, Object> object(Object v, String what) {
-        if (!(v instanceof Map)) {
-            throw new IllegalArgumentException(what + " is not a JSON object");
-        }
-        return (Map<String, Object>) v;
-    }
-
-    private static String string(Map<String, Object> m, String key) {
-        if (!(m.get(key) instanceof String s)) {
-            throw new IllegalArgumentException("field " + key + " is missing or not a string");
-        }
-        return s;
-    }
-
-    private static long integer(Map<String, Object> m, String key) {
-        if (!(m.get(key) instanceof Long l)) {
-            throw new IllegalArgumentException("field " + key + " is missing or not an integer");
-        }
-        return l;
     }
 }

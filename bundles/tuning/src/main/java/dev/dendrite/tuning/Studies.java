@@ -6,6 +6,7 @@ import dev.dendrite.api.nn.TrainingRequest;
 import dev.dendrite.api.tuning.SearchSpace;
 import dev.dendrite.api.tuning.Study;
 import dev.dendrite.api.tuning.StudyContext;
+import dev.dendrite.api.tuning.StudyInfo;
 import dev.dendrite.api.tuning.StudyInterruptedException;
 import dev.dendrite.api.tuning.StudyListener;
 import dev.dendrite.api.tuning.StudySettings;
@@ -13,9 +14,6 @@ import dev.dendrite.api.tuning.TrialRecord;
 import dev.dendrite.api.tuning.Tuner;
 import dev.dendrite.api.tuning.TuningStrategy;
 import dev.dendrite.json.Json;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -23,12 +21,10 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.function.Function;
 import java.util.function.Supplier;
-import java.util.stream.Collectors;
-import java.util.stream.Stream;
 
 /**
  * The {@link Tuner} without OSGi: parses spaces against the registered plug-ins, runs studies with
- * a {@link StudyRunner}, and keeps their journals in a folder. Every trial starts from the
+ * a {@link StudyRunner}, and keeps them in a {@link StudyStorage}: journals in a folder. Every trial starts from the
  * study's {@link StudySettings#base() base request} with the searched values set.
  */
 final class Studies implements Tuner {
@@ -37,6 +33,7 @@ final class Studies implements Tuner {
     private final Supplier<Vocabulary> vocabulary;
     private final Function<String, TuningStrategy> strategies;
     private final Supplier<Path> folder;
+    private final StudyStorage storage;
 
     /**
      * @param strategies the strategy of a name, throwing IllegalArgumentException (listing the
@@ -49,6 +46,7 @@ final class Studies implements Tuner {
         this.vocabulary = vocabulary;
         this.strategies = strategies;
         this.folder = folder;
+        this.storage = new JournalStorage(folder);
     }
 
     @Override
@@ -63,24 +61,34 @@ final class Studies implements Tuner {
         Objective objective = Objective.of(requested, data);
         StudySettings settings = requested.toBuilder().metric(objective.metric()).build();
         strategy.validate(space, new StudyContext(settings.seed(), 0, settings.epochs(), objective.higherIsBetter(), settings.options()));
-        List<TrialRecord> previous = List.of();
-        List<Integer> visible = List.of();
-        Journal journal = null;
-        if (settings.name() != null) {
-            Path file = file(settings.name());
-            if (Files.exists(file)) {
-                Journal.Contents saved = Journal.read(file);
+        StudyStorage.Session session = settings.name() == null ? null : storage.open(settings.name());
+        try {
+            List<TrialRecord> previous = List.of();
+            List<Integer> visible = List.of();
+            TrialLog journal = null;
+            if (session != null && session.saved() != null) {
+                Journal.Contents saved = readable(settings.name(), session.saved());
                 checkSame(saved.settings(), settings);
                 previous = saved.trials();
                 visible = saved.visible();
-                journal = Journal.append(file);
+                journal = session.append();
                 if (saved.settings().trials() != settings.trials() || saved.settings().totalEpochs() != settings.totalEpochs()) {
                     journal.resumed(settings.trials(), settings.totalEpochs());
                 }
-            } else {
-                journal = Journal.create(file, settings, objective.metric(), objective.higherIsBetter());
+            } else if (session != null) {
+                journal = session.create(settings, objective.metric(), objective.higherIsBetter());
+            }
+            return run(strategy, space, settings, objective, journal, previous, visible, listener);
+        } finally {
+            if (session != null) {
+                session.close();
             }
         }
+    }
+
+    /** Runs a study from {@code previous} (with their frontiers {@code visible}), its events going to {@code journal} (or nowhere). */
+    private Study run(TuningStrategy strategy, SearchSpace space, StudySettings settings, Objective objective, TrialLog journal,
+                      List<TrialRecord> previous, List<Integer> visible, StudyListener listener) {
         StudyRunner runner = new StudyRunner(strategy, space, settings, objective.higherIsBetter(),
                 new TrialTrainer(trainer, settings.base(), objective, settings.seed(), settings.pruner().equals(StudySettings.MEDIAN)),
                 journal, listener);
@@ -115,19 +123,60 @@ final class Studies implements Tuner {
     }
 
     @Override
-    public List<Study> studies() {
-        return names().stream().map(this::study).toList();
+    public List<StudyInfo> list() {
+        return storage.names().stream().map(name -> {
+            StudyStorage.Saved saved = storage.read(name);
+            return new StudyInfo(name, storage.location(name), study(saved.contents()), saved.problem());
+        }).toList();
     }
 
     @Override
     public Study study(String name) {
-        Path file = name == null ? null : file(name);
-        if (file == null || !Files.isRegularFile(file)) {
-            throw new IllegalArgumentException("no study named " + name + " in " + folder.get() + " (saved: "
-                    + (names().isEmpty() ? "none" : String.join(", ", names())) + ")");
+        StudyStorage.Saved saved = name == null ? null : storage.read(name);
+        if (saved == null) {
+            throw unknown(name);
         }
-        Journal.Contents c = Journal.read(file);
-        return new Study(c.settings(), c.metric(), c.higherIsBetter(), c.trials());
+        return study(readable(name, saved));
+    }
+
+    @Override
+    public Path repair(String name) {
+        if (!storage.names().contains(name)) {
+            throw unknown(name);
+        }
+        return storage.repair(name);
+    }
+
+    @Override
+    public Study export(String name, Path file) {
+        if (!storage.names().contains(name)) {
+            throw unknown(name);
+        }
+        return study(storage.export(name, file));
+    }
+
+    private static Study study(Journal.Contents c) {
+        return c == null ? null : new Study(c.settings(), c.metric(), c.higherIsBetter(), c.trials());
+    }
+
+    /**
+     * The contents of a study that reads to its end; for a damaged one, e.g. {@code study rr is damaged:
+     * …/rr.jsonl line 17642: trial 40 finished but not running; ml:study rr --repair keeps the 40 trials before that line …}.
+     */
+    private Journal.Contents readable(String name, StudyStorage.Saved saved) {
+        if (saved.problem() == null) {
+            return saved.contents();
+        }
+        String damage = "study " + name + " is damaged: " + storage.location(name) + " " + saved.problem();
+        throw new IllegalArgumentException(saved.contents() == null ? damage + "; nothing in it can be kept: remove it or start another --study name"
+                : damage + "; ml:study " + name + " --repair keeps the " + saved.contents().trials().size()
+                + " trials before that line (setting the original aside), ml:study " + name + " --export FILE.jsonl copies them");
+    }
+
+    private IllegalArgumentException unknown(String name) {
+        List<String> names = storage.names();
+        return new IllegalArgumentException("no study named " + name + " in " + folder.get() + " (saved: "
+                + (names.isEmpty() ? "none" : String.join(", ", names)) + ")");
     }
 
     @Override
@@ -138,26 +187,5 @@ final class Studies implements Tuner {
     @Override
     public Path folder() {
         return folder.get();
-    }
-
-    private Path file(String name) {
-        StudySettings.checkName(name);
-        return folder.get().resolve(name + Journal.EXTENSION);
-    }
-
-    private List<String> names() {
-        Path dir = folder.get();
-        if (!Files.isDirectory(dir)) {
-            return List.of();
-        }
-        try (Stream<Path> files = Files.list(dir)) {
-            return files.map(p -> p.getFileName().toString())
-                    .filter(f -> f.endsWith(Journal.EXTENSION))
-                    .map(f -> f.substring(0, f.length() - Journal.EXTENSION.length()))
-                    .sorted()
-                    .collect(Collectors.toList());
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot list " + dir + ": " + e.getMessage(), e);
-        }
     }
 }

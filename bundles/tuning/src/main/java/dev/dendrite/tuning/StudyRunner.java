@@ -50,7 +50,7 @@ final class StudyRunner {
     private final StudySettings settings;
     private final boolean higherIsBetter;
     private final TrialTrainer trainer;
-    private final Journal journal;
+    private final TrialLog journal;
     private final StudyListener listener;
     private final List<TrialRecord> trials = new ArrayList<>();
     private final List<Integer> visible = new ArrayList<>();
@@ -60,7 +60,7 @@ final class StudyRunner {
 
     /** @param journal where events go, or null for a study that is not saved */
     StudyRunner(TuningStrategy strategy, SearchSpace space, StudySettings settings, boolean higherIsBetter, TrialTrainer trainer,
-                Journal journal, StudyListener listener) {
+                TrialLog journal, StudyListener listener) {
         this.strategy = strategy;
         this.space = space;
         this.settings = settings;

@@ -10,6 +10,7 @@ import dev.dendrite.api.plugin.PluginCatalog;
 import dev.dendrite.api.plugin.PluginInfo;
 import dev.dendrite.api.tuning.SearchSpace;
 import dev.dendrite.api.tuning.Study;
+import dev.dendrite.api.tuning.StudyInfo;
 import dev.dendrite.api.tuning.StudyListener;
 import dev.dendrite.api.tuning.StudySettings;
 import dev.dendrite.api.tuning.TrialRecord;
@@ -140,8 +141,18 @@ public final class TunerComponent implements Tuner {
     }
 
     @Override
-    public List<Study> studies() {
-        return studies.studies();
+    public List<StudyInfo> list() {
+        return studies.list();
+    }
+
+    @Override
+    public Path repair(String name) {
+        return studies.repair(name);
+    }
+
+    @Override
+    public Study export(String name, Path file) {
+        return studies.export(name, file);
     }
 
     @Override

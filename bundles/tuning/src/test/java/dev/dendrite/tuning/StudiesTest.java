@@ -29,9 +29,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -43,7 +45,7 @@ class StudiesTest {
     Path folder;
 
     /** The real trainer, counting its runs, throwing {@link Crash} (as a killed process stops) on run number {@code crashAt}. */
-    static final class CountingTrainer implements Trainer {
+    static class CountingTrainer implements Trainer {
         final AtomicInteger calls = new AtomicInteger();
         final List<TrainingRequest> requests = new CopyOnWriteArrayList<>();
         final int crashAt;
@@ -250,6 +252,44 @@ class StudiesTest {
         assertEquals(List.of("fixed"), studies.studies().stream().map(st -> st.settings().name()).toList());
         assertEquals("no study named nope in " + folder + " (saved: fixed)",
                 assertThrows(IllegalArgumentException.class, () -> studies.study("nope")).getMessage());
+    }
+
+    /** A second ml:tune on a study another one is running (here: in this process) is refused; reading it is not. */
+    @Test
+    void aSecondRunOfARunningStudyIsRefusedNamingTheHolderAndTheStudyStaysReadable() throws Exception {
+        StudySettings s = settings("random", 3, 1).toBuilder().name("busy").build();
+        CountDownLatch training = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        Trainer waiting = new CountingTrainer(0) {
+            @Override
+            public TrainingResult train(TrainingRequest request, DataSplit data, TrainingListener listener, Model start) {
+                training.countDown();
+                try {
+                    release.await();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                return super.train(request, data, listener, start);
+            }
+        };
+        AtomicReference<Study> first = new AtomicReference<>();
+        Thread run = new Thread(() -> first.set(tune(waiting, folder, s)));
+        run.start();
+        assertTrue(training.await(30, TimeUnit.SECONDS));
+        try {
+            String refused = assertThrows(IllegalStateException.class, () -> tune(Fixtures.trainer(), folder, s)).getMessage();
+            assertTrue(refused.matches("study busy is in use by process " + ProcessHandle.current().pid() + " on host \\S+ since [0-9:]{8}"
+                    + " \\(lock " + Pattern.quote(folder.resolve("busy.lock").toString()) + "\\); wait for it or use another --study name"), refused);
+            assertEquals(1, Fixtures.studies(Fixtures.trainer(), folder).study("busy").trials().size(), "the running trial");
+        } finally {
+            release.countDown();
+            run.join(60_000);
+        }
+        assertEquals(3, first.get().trials().size());
+        assertEquals(first.get().trials(), Fixtures.studies(Fixtures.trainer(), folder).study("busy").trials());
+        CountingTrainer again = new CountingTrainer(0);
+        assertEquals(first.get().trials(), tune(again, folder, s).trials(), "resumed once the first run ended");
+        assertEquals(0, again.calls.get());
     }
 
     @Test

@@ -39,15 +39,42 @@ public interface Tuner {
      */
     Study tune(StudySettings settings, StudyListener listener);
 
-    /** The saved studies, by name. */
-    List<Study> studies();
+    /** The saved studies whose journals read, by name; {@link #list()} shows the damaged ones too. */
+    default List<Study> studies() {
+        return list().stream().filter(s -> s.problem() == null).map(StudyInfo::study).toList();
+    }
+
+    /** Every saved study, by name; a journal that cannot be read to its end is listed with its {@link StudyInfo#problem()}. */
+    List<StudyInfo> list();
 
     /**
      * A saved study.
      *
-     * @throws IllegalArgumentException for an unknown name (the message lists the saved ones)
+     * @throws IllegalArgumentException for an unknown name (the message lists the saved ones) or a
+     *                                  damaged journal (the message names the line, the problem and the repair)
      */
     Study study(String name);
+
+    /**
+     * Repairs a damaged journal: keeps the lines before its first bad one, which read as a study
+     * (its trials finished there are kept, those running are trained again on resume), and moves
+     * the damaged original aside to {@code <name>.jsonl.damaged-<time>}.
+     *
+     * @return where the damaged original is now
+     * @throws IllegalArgumentException for an unknown name, a journal that is not damaged, or one
+     *                                  whose first line is bad (nothing to keep)
+     * @throws IllegalStateException    when a study is running on it (the message names the process)
+     */
+    Path repair(String name);
+
+    /**
+     * Writes a study's journal to {@code file} as far as it reads (all of it when it is not
+     * damaged; while a process appends, up to its last complete line), atomically.
+     *
+     * @return the study that {@code file} holds
+     * @throws IllegalArgumentException for an unknown name or a journal whose first line is bad
+     */
+    Study export(String name, Path file);
 
     /**
      * The training request of a trial of a study: the study's base request with the trial's

@@ -8,9 +8,13 @@
  * {@link dev.dendrite.api.tuning.Tuner#request} replaces {@code Tuner.spec}, {@code Tuner.parse} takes
  * that base request, and an interrupted study ends with a
  * {@link dev.dendrite.api.tuning.StudyInterruptedException}.
+ *
+ * <p>2.1: {@link dev.dendrite.api.tuning.Tuner#list()} lists damaged journals with their problem
+ * ({@link dev.dendrite.api.tuning.StudyInfo}); {@link dev.dendrite.api.tuning.Tuner#repair} and
+ * {@link dev.dendrite.api.tuning.Tuner#export} keep or copy a journal's readable part.
  */
 @Export
-@Version("2.0.0")
+@Version("2.1.0")
 package dev.dendrite.api.tuning;
 
 import org.osgi.annotation.bundle.Export;
