@@ -9,7 +9,7 @@ import org.osgi.annotation.versioning.ProviderType;
  * Runs and keeps studies. A named study is an append-only journal {@code <name>.jsonl} in
  * {@link #folder()} (configuration {@value #CONFIGURATION_PID}, property {@code folder}); running
  * a study whose journal exists resumes it: finished trials are kept, trials that were running when
- * the process stopped are trained again.
+ * the process stopped are trained again. One run at a time holds a study; reading one needs no lock.
  */
 @ProviderType
 public interface Tuner {
@@ -33,8 +33,11 @@ public interface Tuner {
      * interrupt of the calling thread stops the running trials at their next iteration and ends
      * the study with a {@link StudyInterruptedException}; its finished trials are kept.
      *
-     * @throws IllegalArgumentException   for a bad search space, an unknown strategy, or a saved
+     * @throws IllegalArgumentException   for a bad search space, an unknown strategy, a saved
      *                                    study of that name with other settings (the message names them)
+     *                                    or a damaged one (the message says how to repair it)
+     * @throws IllegalStateException      when another run, in this process or another, holds the
+     *                                    study (the message names its process, host and start)
      * @throws StudyInterruptedException when the calling thread is interrupted
      */
     Study tune(StudySettings settings, StudyListener listener);
