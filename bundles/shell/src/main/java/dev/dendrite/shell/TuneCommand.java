@@ -88,7 +88,8 @@ public final class TuneCommand implements CommandCatalog {
     static final Option<Integer> LAG = Option.integer("lag",
             "a proposal does not see the outcome of the last LAG trials (so that results do not depend on --parallel); 0: sequential");
     static final Option<String> STUDY = Option.of("study", "NAME",
-            "save the study under this name (letters, digits, . _ -); resumed when it exists (ml:studies)", text -> text)
+            "save the study under this name (letters, digits, . _ -); resumed when it exists (ml:studies); one run at a time"
+                    + " per study (another is refused, naming the process that holds it)", text -> text)
             .completion(Completion.STUDY);
     static final Option<String> SAVE = Option.of("save", "NAME", "retrain the best trial and save the model under this name (ml:models)",
             ModelStore::checkName).completion(Completion.MODEL);

@@ -61,28 +61,21 @@ final class Studies implements Tuner {
         Objective objective = Objective.of(requested, data);
         StudySettings settings = requested.toBuilder().metric(objective.metric()).build();
         strategy.validate(space, new StudyContext(settings.seed(), 0, settings.epochs(), objective.higherIsBetter(), settings.options()));
-        StudyStorage.Session session = settings.name() == null ? null : storage.open(settings.name());
-        try {
-            List<TrialRecord> previous = List.of();
-            List<Integer> visible = List.of();
-            TrialLog journal = null;
-            if (session != null && session.saved() != null) {
-                Journal.Contents saved = readable(settings.name(), session.saved());
-                checkSame(saved.settings(), settings);
-                previous = saved.trials();
-                visible = saved.visible();
-                journal = session.append();
-                if (saved.settings().trials() != settings.trials() || saved.settings().totalEpochs() != settings.totalEpochs()) {
-                    journal.resumed(settings.trials(), settings.totalEpochs());
-                }
-            } else if (session != null) {
-                journal = session.create(settings, objective.metric(), objective.higherIsBetter());
+        if (settings.name() == null) {
+            return run(strategy, space, settings, objective, null, List.of(), List.of(), listener);
+        }
+        try (StudyStorage.Session session = storage.open(settings.name())) {
+            if (session.saved() == null) {
+                TrialLog journal = session.create(settings, objective.metric(), objective.higherIsBetter());
+                return run(strategy, space, settings, objective, journal, List.of(), List.of(), listener);
             }
-            return run(strategy, space, settings, objective, journal, previous, visible, listener);
-        } finally {
-            if (session != null) {
-                session.close();
+            Journal.Contents saved = readable(settings.name(), session.saved());
+            checkSame(saved.settings(), settings);
+            TrialLog journal = session.append();
+            if (saved.settings().trials() != settings.trials() || saved.settings().totalEpochs() != settings.totalEpochs()) {
+                journal.resumed(settings.trials(), settings.totalEpochs());
             }
+            return run(strategy, space, settings, objective, journal, saved.trials(), saved.visible(), listener);
         }
     }
 
