@@ -76,8 +76,7 @@ final class StudyLock implements AutoCloseable {
             HELD.remove(key);
             closeQuietly(channel, e);
             if (e instanceof IOException io) {
-                throw new UncheckedIOException("cannot lock study " + study + " with " + key + ": " + io.getClass().getSimpleName() + " "
-                        + io.getMessage(), io);
+                throw new UncheckedIOException("cannot lock study " + study + " with " + key + ": " + Journal.reason(io), io);
             }
             throw (RuntimeException) e;
         }
@@ -105,11 +104,12 @@ final class StudyLock implements AutoCloseable {
         } catch (IOException e) {
             // interrupted (the channel is closed already) or the disk failed: the holder's line stays, unlocked
         } finally {
-            HELD.remove(file);
             try {
                 channel.close();
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot release the lock " + file + ": " + e.getMessage(), e);
+            } finally {
+                HELD.remove(file); // only now: another thread of this JVM must not reach the file while this channel holds it
             }
         }
     }
