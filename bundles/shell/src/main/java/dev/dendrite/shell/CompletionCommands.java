@@ -6,6 +6,7 @@ import dev.dendrite.api.nn.Activation;
 import dev.dendrite.api.nn.Loss;
 import dev.dendrite.api.nn.Optimizer;
 import dev.dendrite.api.plugin.PluginCatalog;
+import dev.dendrite.api.tuning.StudyInfo;
 import dev.dendrite.api.tuning.Tuner;
 import dev.dendrite.api.tuning.TuningStrategy;
 import dev.dendrite.models.ModelInfo;
@@ -100,7 +101,7 @@ public final class CompletionCommands {
             case "strategy" -> plugins.names(TuningStrategy.class);
             case "dataset" -> concat(plugins.names(DataSetProvider.class), files(typed));
             case "model" -> concat(models.list().stream().map(ModelInfo::name).toList(), files(typed));
-            case "study" -> tuner.studies().stream().map(s -> s.settings().name()).toList();
+            case "study" -> tuner.list().stream().map(StudyInfo::name).toList();
             case "file" -> files(typed);
             case "values" -> completion.values();
             default -> List.of();
