@@ -72,7 +72,7 @@ final class StudyRunner {
 
     /** The context of the proposal of trial {@code n}. */
     private StudyContext context(int n) {
-        return new StudyContext(settings.seed(), n, settings.epochs(), higherIsBetter, settings.options());
+        return new StudyContext(settings.seed(), n, settings.epochs(), higherIsBetter, settings.options(), settings.trials());
     }
 
     /**
@@ -219,7 +219,7 @@ final class StudyRunner {
                 journal.finished(done);
             }
             TrialRecord best = trials.stream().filter(t -> t.finished() && !Double.isNaN(t.value()))
-                    .min(TrialRecord.ranking(higherIsBetter)).orElse(null);
+                    .min(TrialRecord.ranking(higherIsBetter, settings.epochs())).orElse(null);
             synchronized (listener) {
                 listener.trialFinished(done, best);
             }

@@ -94,38 +94,93 @@ class StrategiesTest {
         assertTrue(withMomentum > 5 && withMomentum < 25, "both branches drawn: " + withMomentum);
     }
 
-    @Test
-    void halvingRunsHyperbandBracketsAndPromotesTheBest() {
-        SearchSpace s = space("lr=loguniform(1e-4,1)");
-        // value = |log10 lr + 2| (best near lr 0.01), minimized
-        List<TrialRecord> trials = drive(new HalvingStrategy(), s, 9, 22, Map.of(),
-                t -> Math.abs(Math.log10((Double) t.parameters().get("lr")) + 2));
-        // R = 9, eta = 3: bracket 2 = 9 × 1 epoch, 3 × 3, 1 × 9; bracket 1 = 5 × 3, 1 × 9; bracket 0 = 3 × 9
-        List<Integer> budgets = trials.stream().map(TrialRecord::budget).toList();
-        assertEquals(List.of(1, 1, 1, 1, 1, 1, 1, 1, 1, 3, 3, 3, 9, 3, 3, 3, 3, 3, 9, 9, 9, 9), budgets);
-        List<TrialRecord> rung0 = trials.subList(0, 9).stream().sorted(TrialRecord.ranking(false)).toList();
-        for (int i = 0; i < 3; i++) {
-            assertEquals(rung0.get(i).parameters(), trials.get(9 + i).parameters(), "promotion " + i);
+    /**
+     * Asks for {@code trials} trials of {@code budget} epochs as the study runner does with {@code lag}:
+     * the proposal of trial n sees the outcomes of trials 0 … n − lag − 1 only, and every outcome
+     * when the strategy proposes nothing from that.
+     */
+    private static List<TrialRecord> driveLagging(TuningStrategy s, SearchSpace space, int budget, int trials, int lag,
+                                                  ToDoubleFunction<TrialRecord> objective) {
+        List<TrialRecord> done = new ArrayList<>();
+        for (int n = 0; n < trials; n++) {
+            List<TrialRecord> shown = new ArrayList<>(done);
+            for (int i = Math.max(0, n - lag); i < n; i++) {
+                shown.set(i, TrialRecord.running(i, done.get(i).parameters(), done.get(i).budget()));
+            }
+            StudyContext context = new StudyContext(42, n, budget, false, Map.of(), trials);
+            TrialRequest r = s.ask(space, shown, context).or(() -> s.ask(space, List.copyOf(done), context)).orElseThrow();
+            TrialRecord running = TrialRecord.running(n, r.parameters(), r.budget());
+            double v = objective.applyAsDouble(running);
+            done.add(new TrialRecord(n, running.parameters(), running.budget(), TrialState.COMPLETE, v, List.of(v), null));
         }
-        assertEquals(trials.subList(9, 12).stream().min(TrialRecord.ranking(false)).orElseThrow().parameters(), trials.get(12).parameters());
-        assertEquals(trials.subList(13, 18).stream().min(TrialRecord.ranking(false)).orElseThrow().parameters(), trials.get(18).parameters());
+        return done;
+    }
+
+    /** |log10 lr + 2| plus noise from the trial number: best near lr 0.01, minimized. */
+    private static double nearHundredth(TrialRecord t) {
+        return Math.abs(Math.log10((Double) t.parameters().get("lr")) + 2) + 0.01 * (t.number() % 7);
     }
 
     @Test
-    void halvingWaitsForTheWholeRungAndRefusesEpochsInTheSpace() {
+    void halvingPromotesATrialAsSoonAsItIsInTheBestThirdOfItsRung() {
+        SearchSpace s = space("lr=loguniform(1e-4,1)");
+        // R = 9, eta = 3, 13 trials: the pyramid 9 + 3 + 1 fits, so rungs of 9, 3 and 1 epochs
+        List<TrialRecord> trials = driveLagging(new HalvingStrategy(), s, 9, 13, 0, StrategiesTest::nearHundredth);
+        assertEquals(List.of(1, 1, 1, 3, 1, 1, 1, 3, 1, 1, 3, 9, 1), trials.stream().map(TrialRecord::budget).toList());
+        for (int n : List.of(3, 7, 10)) {
+            List<TrialRecord> bottom = trials.subList(0, n).stream().filter(t -> t.budget() == 1).sorted(TrialRecord.ranking(false, 9)).toList();
+            List<Map<String, Object>> bestThird = bottom.subList(0, bottom.size() / 3).stream().map(TrialRecord::parameters).toList();
+            assertTrue(bestThird.contains(trials.get(n).parameters()), "trial " + n + " promotes one of the best third of " + bottom.size());
+        }
+        TrialRecord bestOfRung1 = List.of(trials.get(3), trials.get(7), trials.get(10)).stream().min(TrialRecord.ranking(false, 9)).orElseThrow();
+        assertEquals(bestOfRung1.parameters(), trials.get(11).parameters(), "the best of rung 1 goes to the top as soon as rung 1 has 3");
+        assertEquals(trials, driveLagging(new HalvingStrategy(), s, 9, 13, 0, StrategiesTest::nearHundredth), "a function of the seed");
+    }
+
+    @Test
+    void halvingSizesItsRungsToTheTrialsAndReachesTheFullEpochsWhateverTheLag() {
+        SearchSpace s = space("lr=loguniform(1e-4,1)");
+        for (int trials : List.of(1, 3, 4, 7, 13, 20, 40, 60)) {
+            for (int lag : List.of(0, 2, 4, 8)) {
+                List<TrialRecord> run = driveLagging(new HalvingStrategy(), s, 60, trials, lag, StrategiesTest::nearHundredth);
+                List<Integer> budgets = run.stream().map(TrialRecord::budget).toList();
+                assertTrue(budgets.contains(60), trials + " trials, lag " + lag + ": " + budgets);
+                assertEquals(60, run.stream().min(TrialRecord.ranking(false, 60)).orElseThrow().budget());
+            }
+        }
+        // 20 trials: 9 + 3 + 1 fits, 27 + 9 + 3 + 1 does not: rungs of 60, 20 and 60/9 = 7 epochs
+        assertEquals(List.of(7, 20, 60), driveLagging(new HalvingStrategy(), s, 60, 20, 4, StrategiesTest::nearHundredth).stream()
+                .map(TrialRecord::budget).distinct().sorted().toList());
+        // 1 … 3 trials: no pyramid fits, every trial trains 60 epochs; 40 trials: 4 rungs, 60 / 27 = 2 epochs at the bottom
+        assertEquals(List.of(60), driveLagging(new HalvingStrategy(), s, 60, 3, 4, t -> 0).stream().map(TrialRecord::budget).distinct().toList());
+        assertEquals(List.of(2, 7, 20, 60), driveLagging(new HalvingStrategy(), s, 60, 40, 4, StrategiesTest::nearHundredth).stream()
+                .map(TrialRecord::budget).distinct().sorted().toList());
+    }
+
+    @Test
+    void halvingWaitsForEveryOutcomeBeforeItsLastPromotionsAndRefusesBadSettings() {
         SearchSpace s = space("lr=loguniform(1e-4,1)");
         HalvingStrategy halving = new HalvingStrategy();
-        List<TrialRecord> trials = drive(halving, s, 9, 9, Map.of(), t -> 1);
+        // 4 trials of 9 epochs: the pyramid 3 + 1 fits, rungs of 9 and 3 epochs; trial 3 is the last chance to reach the top
+        List<TrialRecord> trials = new ArrayList<>();
+        for (double lr : List.of(0.5, 0.02, 0.001)) {
+            trials.add(new TrialRecord(trials.size(), Map.of("lr", lr), 3, TrialState.COMPLETE, lr, List.of(lr, lr, lr), null));
+        }
         List<TrialRecord> hidden = new ArrayList<>(trials);
-        hidden.set(8, TrialRecord.running(8, trials.get(8).parameters(), 1));
-        assertTrue(halving.ask(s, hidden, context(42, 9, 9, Map.of())).isEmpty());
-        assertEquals(3, halving.ask(s, trials, context(42, 9, 9, Map.of())).orElseThrow().budget());
+        hidden.set(2, TrialRecord.running(2, trials.get(2).parameters(), 3));
+        StudyContext last = new StudyContext(42, 3, 9, false, Map.of(), 4);
+        assertTrue(halving.ask(s, hidden, last).isEmpty(), "waits for trial 2");
+        TrialRequest top = halving.ask(s, trials, last).orElseThrow();
+        assertEquals(9, top.budget());
+        assertEquals(Map.of("lr", 0.001), top.parameters(), "the best of rung 1, waited for");
         assertEquals("halving allocates the epochs itself: remove epochs from the search space", assertThrows(IllegalArgumentException.class,
                 () -> halving.validate(space("epochs=int(1,9)"), context(42, 0, 9, Map.of()))).getMessage());
         assertEquals("halving needs at least eta = 3 epochs per trial to halve, got 2", assertThrows(IllegalArgumentException.class,
                 () -> halving.validate(s, context(42, 0, 2, Map.of()))).getMessage());
-        assertEquals(List.of(1, 1, 1, 1, 1, 1, 1, 1, 1, 3, 3, 3, 9, 1), drive(halving, s, 9, 14, Map.of("brackets", "1"), t -> 1)
-                .stream().map(TrialRecord::budget).toList());
+        assertEquals("halving: rungs must be in [1, 3] for 9 epochs and eta 3, got 4", assertThrows(IllegalArgumentException.class,
+                () -> halving.validate(s, context(42, 0, 9, Map.of("rungs", "4")))).getMessage());
+        assertEquals(List.of(9, 9, 9), driveLagging(halving, s, 9, 3, 0, t -> 0).stream().map(TrialRecord::budget).toList(),
+                "3 trials: no pyramid fits, random search");
     }
 
     @Test

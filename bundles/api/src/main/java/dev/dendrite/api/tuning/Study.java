@@ -17,14 +17,25 @@ public record Study(StudySettings settings, String metric, boolean higherIsBette
         trials = List.copyOf(trials);
     }
 
-    /** The best complete trial (or, when none completed, the best pruned one). */
+    /** The first trial with a value on the {@link #leaderboard()}: the best complete trial of the highest rung (or, when none completed, the best pruned one). */
     public Optional<TrialRecord> best() {
         return leaderboard().stream().filter(t -> !Double.isNaN(t.value())).findFirst();
     }
 
-    /** Every trial, best first (see {@link TrialRecord#ranking}). */
+    /** Every trial, best first: {@link TrialRecord#ranking(boolean, int)} with the study's epochs per trial (values compared within a rung only). */
     public List<TrialRecord> leaderboard() {
-        return trials.stream().sorted(TrialRecord.ranking(higherIsBetter)).toList();
+        return trials.stream().sorted(TrialRecord.ranking(higherIsBetter, settings.epochs())).toList();
+    }
+
+    /**
+     * {@code trial} as a final model is trained from it: its parameters and seed, its budget raised
+     * to the study's epochs per trial (unless {@code epochs} is one of its parameters), so that a
+     * configuration chosen on a lower rung, or a pruned one, is trained in full. For a complete
+     * trial of the full rung it is the trial itself, as it ran.
+     */
+    public TrialRecord inFull(TrialRecord trial) {
+        int budget = trial.parameters().containsKey("epochs") ? trial.budget() : Math.max(trial.budget(), settings.epochs());
+        return TrialRecord.running(trial.number(), trial.parameters(), budget);
     }
 
     /** Trials in a state. */

@@ -14,11 +14,22 @@ import java.util.SplittableRandom;
  * @param budget         the study's epochs per trial (the maximum a strategy should give)
  * @param higherIsBetter the objective's direction
  * @param options        strategy options by name, e.g. {@code grid-points=5}, {@code eta=3}
+ * @param trials         the most trials the study runs (its {@code --trials}), or 0 when not known:
+ *                       a strategy may plan with it, e.g. halving sizes its rungs so that its best
+ *                       configurations reach {@code budget} within it
  */
-public record StudyContext(long seed, int trial, int budget, boolean higherIsBetter, Map<String, String> options) {
+public record StudyContext(long seed, int trial, int budget, boolean higherIsBetter, Map<String, String> options, int trials) {
 
     public StudyContext {
         options = Collections.unmodifiableMap(new LinkedHashMap<>(options));
+        if (trials < 0) {
+            throw new IllegalArgumentException("the number of trials must be >= 0 (0: not known), got " + trials);
+        }
+    }
+
+    /** A context without the study's number of trials (as before 2.2). */
+    public StudyContext(long seed, int trial, int budget, boolean higherIsBetter, Map<String, String> options) {
+        this(seed, trial, budget, higherIsBetter, options, 0);
     }
 
     /**
@@ -34,9 +45,9 @@ public record StudyContext(long seed, int trial, int budget, boolean higherIsBet
         return mix(seed, trial);
     }
 
-    /** Best first, see {@link TrialRecord#ranking}. */
+    /** Best first, values compared only within a rung: {@link TrialRecord#ranking(boolean, int)} with the study's epochs per trial. */
     public Comparator<TrialRecord> ranking() {
-        return TrialRecord.ranking(higherIsBetter);
+        return TrialRecord.ranking(higherIsBetter, budget);
     }
 
     /**

@@ -47,10 +47,28 @@ public record TrialRecord(int number, Map<String, Object> parameters, int budget
     }
 
     /**
-     * Best first: complete trials by value in the metric's direction, then pruned ones by value,
-     * then failed and running ones; ties and NaN values by trial number.
+     * The rung of this trial in a study of {@code studyEpochs} epochs per trial: how many epochs of
+     * training its value measures. A complete trial's rung is its budget (an early stop by
+     * {@code patience} does not lower it), a pruned one's the epochs it reached; a trial whose
+     * {@code epochs} is a searched parameter is on the full rung, {@code studyEpochs}, when complete:
+     * its length is a hyperparameter, not a share of the budget that a strategy such as halving gave it.
      */
-    public static Comparator<TrialRecord> ranking(boolean higherIsBetter) {
+    public int rung(int studyEpochs) {
+        if (state == TrialState.PRUNED) {
+            return epochs();
+        }
+        return parameters.containsKey("epochs") ? studyEpochs : budget;
+    }
+
+    /**
+     * Best first, comparing values only at equal training length: complete trials first, by
+     * {@linkplain #rung rung} (more epochs first), then by value in the metric's direction; then
+     * pruned ones, by rung, then value; then failed and running ones; ties and NaN values by trial
+     * number. So a value after 7 of 60 epochs never ranks above one after 60, whatever the two are.
+     *
+     * @param studyEpochs the study's epochs per trial
+     */
+    public static Comparator<TrialRecord> ranking(boolean higherIsBetter, int studyEpochs) {
         Comparator<Double> byValue = (a, b) -> {
             if (a.isNaN() || b.isNaN()) {
                 return Boolean.compare(a.isNaN(), b.isNaN());
@@ -62,7 +80,19 @@ public record TrialRecord(int number, Map<String, Object> parameters, int budget
                     case PRUNED -> 1;
                     default -> 2;
                 })
+                .thenComparing(Comparator.comparingInt((TrialRecord t) -> t.rung(studyEpochs)).reversed())
                 .thenComparing(TrialRecord::value, byValue)
                 .thenComparingInt(TrialRecord::number);
+    }
+
+    /**
+     * {@link #ranking(boolean, int)} without the study's epochs per trial, as if they were
+     * unbounded: a complete trial with a searched {@code epochs} ranks above those without.
+     *
+     * @deprecated the study's epochs per trial decide the rungs: use {@link #ranking(boolean, int)}
+     */
+    @Deprecated(since = "2.2")
+    public static Comparator<TrialRecord> ranking(boolean higherIsBetter) {
+        return ranking(higherIsBetter, Integer.MAX_VALUE);
     }
 }

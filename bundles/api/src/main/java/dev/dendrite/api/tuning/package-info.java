@@ -12,9 +12,14 @@
  * <p>2.1: {@link dev.dendrite.api.tuning.Tuner#list()} lists damaged journals with their problem
  * ({@link dev.dendrite.api.tuning.StudyInfo}); {@link dev.dendrite.api.tuning.Tuner#repair} and
  * {@link dev.dendrite.api.tuning.Tuner#export} keep or copy a journal's readable part.
+ *
+ * <p>2.2: trials are ranked by rung, values compared only at equal training length
+ * ({@link dev.dendrite.api.tuning.TrialRecord#ranking(boolean, int)}, {@link dev.dendrite.api.tuning.TrialRecord#rung});
+ * {@link dev.dendrite.api.tuning.Study#inFull} is a trial as a final model is trained from it; a
+ * {@link dev.dendrite.api.tuning.StudyContext} tells a strategy the study's number of trials.
  */
 @Export
-@Version("2.1.0")
+@Version("2.2.0")
 package dev.dendrite.api.tuning;
 
 import org.osgi.annotation.bundle.Export;
