@@ -177,16 +177,22 @@ public final class StudyCommands implements CommandCatalog {
                         .orElse("no result yet"));
     }
 
-    /** The best {@code top} trials: rank, trial, metric, state, epochs, parameters. */
+    /**
+     * The rule of the {@link Study#leaderboard() ranking} in one line, then the best {@code top}
+     * trials: rank, trial, rung (the epochs of training behind the value), metric, state, epochs
+     * trained of the trial's budget, parameters.
+     */
     static String leaderboard(Study s, int top) {
-        Table t = new Table("rank", "trial", s.metric(), "state", "epochs", "parameters");
+        Table t = new Table("rank", "trial", "rung", s.metric(), "state", "epochs", "parameters");
         List<TrialRecord> ranked = s.leaderboard();
         for (int i = 0; i < Math.min(top, ranked.size()); i++) {
             TrialRecord r = ranked.get(i);
             String state = r.state() == TrialState.PRUNED ? "pruned" : r.state().name().toLowerCase(Locale.ROOT);
-            t.row(i + 1, r.number() + 1, MetricsFormat.number(r.value()), state, r.epochs() + "/" + r.budget(), parameters(r.parameters()));
+            t.row(i + 1, r.number() + 1, r.finished() ? r.rung(s.settings().epochs()) : "-", MetricsFormat.number(r.value()), state,
+                    r.epochs() + "/" + r.budget(), parameters(r.parameters()));
         }
-        return t.toString().stripTrailing();
+        return String.format("ranked by state (complete, pruned, failed), then rung (the epochs behind the value, most first), then %s (%s is better)%n%s",
+                s.metric(), s.higherIsBetter() ? "higher" : "lower", t.toString().stripTrailing());
     }
 
     /** {@code lr=0.0123 layers=[64] optimizer=adam}: reals with 4 significant digits. */

@@ -12,6 +12,7 @@ import dev.dendrite.api.tuning.StudyInterruptedException;
 import dev.dendrite.api.tuning.StudyListener;
 import dev.dendrite.api.tuning.StudySettings;
 import dev.dendrite.api.tuning.TrialRecord;
+import dev.dendrite.api.tuning.TrialState;
 import dev.dendrite.api.tuning.Tuner;
 import dev.dendrite.models.ModelStore;
 import dev.dendrite.options.Arguments;
@@ -40,8 +41,9 @@ import org.osgi.service.component.annotations.Reference;
  * line into {@link StudySettings} (tune's own options, each setting checked once by the settings'
  * builder) and a base {@link TrainingRequest} (the usual {@code ml:train} options, read and checked
  * by {@link TrainingOptions}); prints a line per finished trial ({@link TrialProgress}) and a
- * leaderboard; with {@code --save NAME} retrains the best trial's request (same parameters, epochs
- * and seed, on the study's training/validation split) and saves the model in the {@link ModelStore}.
+ * leaderboard; with {@code --save NAME} trains the best trial's configuration for the full epochs
+ * per trial (same parameters and seed, on the study's training/validation split) and saves the
+ * model in the {@link ModelStore}.
  * Ctrl-C stops the study, keeping its finished trials, and ends the command with one line.
  */
 @Component(service = {TuneCommand.class, CommandCatalog.class}, property = {"osgi.command.scope=ml", "osgi.command.function=tune"})
@@ -84,14 +86,15 @@ public final class TuneCommand implements CommandCatalog {
             "k-fold cross-validation, k >= 2: the objective is the mean over the k folds (instead of --val)").defaultText("a validation split");
     static final Option<Integer> GRID_POINTS = Option.positiveInteger("grid-points", "values per continuous parameter for --strategy grid");
     static final Option<Map<String, String>> OPTIONS = Option.of("options", "K=V,…",
-            "strategy options, e.g. eta=3,brackets=2 (halving) or startup=10,candidates=24 (tpe)", TuneCommand::strategyOptions);
+            "strategy options, e.g. eta=3,rungs=3 (halving) or startup=10,candidates=24 (tpe)", TuneCommand::strategyOptions);
     static final Option<Integer> LAG = Option.integer("lag",
             "a proposal does not see the outcome of the last LAG trials (so that results do not depend on --parallel); 0: sequential");
     static final Option<String> STUDY = Option.of("study", "NAME",
             "save the study under this name (letters, digits, . _ -); resumed when it exists (ml:studies); one run at a time"
                     + " per study (another is refused, naming the process that holds it)", text -> text)
             .completion(Completion.STUDY);
-    static final Option<String> SAVE = Option.of("save", "NAME", "retrain the best trial and save the model under this name (ml:models)",
+    static final Option<String> SAVE = Option.of("save", "NAME",
+            "train the best configuration for the full --epochs and save the model under this name (ml:models)",
             ModelStore::checkName).completion(Completion.MODEL);
 
     /** Tune's own options in the order of the help and of application (epochs before the budget that must allow them). */
@@ -245,20 +248,32 @@ public final class TuneCommand implements CommandCatalog {
                 : "they are not kept (--study NAME keeps a study's trials)");
     }
 
-    /** Trains the best trial's request on the study's split and saves the model. */
+    /**
+     * Trains the best trial's configuration for the study's full epochs per trial (its
+     * {@link Study#inFull} request: its parameters and seed, the base request's early stopping) on
+     * the study's split and saves the model. A complete trial of the full rung is so retrained as it
+     * ran; one of a lower rung, or a pruned one, is trained for the epochs it did not get, and the line says so.
+     */
     private String retrainAndSave(Study study, String name) {
         TrialRecord best = study.best().orElseThrow(() -> new CommandException("no trial finished with a value: nothing to save"));
-        TrainingRequest request = tuner.request(study, best);
+        TrialRecord full = study.inFull(best);
+        TrainingRequest request = tuner.request(study, full);
         StudySettings s = study.settings();
         DataSplit split = data.load(s.dataset(), new DataOptions(s.target(),
                 s.folds() > 0 ? DataLoadingOptions.DEFAULT_VALIDATION : s.validation(), s.seed(), s.task(), s.scaling()));
         TrainingResult result = trainer.train(request, split, TrainingListener.NONE);
-        return String.format("retrained trial %d (%s, %d epochs): validation %s%nsaved model %s: %s", best.number() + 1,
-                StudyCommands.parameters(best.parameters()), request.epochs(),
+        String what = best.state() == TrialState.COMPLETE && full.budget() == best.budget()
+                ? String.format("retrained trial %d as it ran (%s, %d epochs)", best.number() + 1, StudyCommands.parameters(best.parameters()),
+                        request.epochs())
+                : String.format("trained the configuration of trial %d for the full %d epochs (%s; the trial %s)", best.number() + 1,
+                        request.epochs(), StudyCommands.parameters(best.parameters()), best.state() == TrialState.PRUNED
+                                ? "was pruned at epoch " + best.epochs() : "trained " + best.budget() + " on its rung");
+        String stopped = result.history().size() < request.epochs() ? ", " + result.stopReason() : "";
+        return String.format("%s%s: validation %s%nsaved model %s: %s", what, stopped,
                 result.validation() == null ? "-" : MetricsFormat.line(result.validation()), name, models.save(name, result.model()));
     }
 
-    /** {@code eta=3,brackets=2} → the strategy options by name, values as written (the strategy reads them). */
+    /** {@code eta=3,rungs=3} → the strategy options by name, values as written (the strategy reads them). */
     private static Map<String, String> strategyOptions(String text) {
         Map<String, String> options = new LinkedHashMap<>();
         for (String part : text.split(",", -1)) {

@@ -43,6 +43,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.IntStream;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -146,7 +147,9 @@ class TuneCommandTest {
             Model model = new Model(List.of(new DenseLayer(new Matrix(1, 2), new Matrix(1, 1), "sigmoid")),
                     "binary_crossentropy", data.schema(), Map.of());
             Metrics m = new Metrics(0.2, Map.of("accuracy", 0.95), null);
-            return new TrainingResult(model, List.of(new EpochReport(1, 1, 0.1, m, m, "accuracy", 3)), 1, List.of(), m, m, "completed");
+            List<EpochReport> history = IntStream.rangeClosed(1, request.epochs()).mapToObj(e -> new EpochReport(e, e, 0.1, m, m, "accuracy", 3))
+                    .toList();
+            return new TrainingResult(model, history, request.epochs(), List.of(), m, m, "completed");
         }
 
         @Override
@@ -210,11 +213,13 @@ class TuneCommandTest {
         assertTrue(printed.contains("\n[3/3] trial 3  lr=3 layers=[]  failed: training diverged at epoch 1  best 0.9400 (trial 1)\n"), printed);
         String[] lines = result.split("\n");
         assertTrue(lines[0].startsWith("3 trials: 1 complete, 1 pruned, 1 failed; 5 epochs; best trial 1: val_accuracy 0.9400 in "), lines[0]);
-        assertEquals("rank  trial  val_accuracy  state     epochs  parameters", lines[1]);
-        assertEquals("1     1      0.9400        complete  2/10    lr=0.01235 layers=[64]", lines[2]);
-        assertEquals("2     2      0.9700        pruned    3/10    lr=0.5 layers=[128,64]", lines[3]);
-        assertEquals("3     3      -             failed    0/10    lr=3 layers=[]", lines[4]);
-        assertEquals("study iris saved in /studies (resume with the same command)", lines[5]);
+        assertEquals("ranked by state (complete, pruned, failed), then rung (the epochs behind the value, most first),"
+                + " then val_accuracy (higher is better)", lines[1]);
+        assertEquals("rank  trial  rung  val_accuracy  state     epochs  parameters", lines[2]);
+        assertEquals("1     1      10    0.9400        complete  2/10    lr=0.01235 layers=[64]", lines[3]);
+        assertEquals("2     2      3     0.9700        pruned    3/10    lr=0.5 layers=[128,64]", lines[4]);
+        assertEquals("3     3      10    -             failed    0/10    lr=3 layers=[]", lines[5]);
+        assertEquals("study iris saved in /studies (resume with the same command)", lines[6]);
     }
 
     @Test
@@ -241,13 +246,24 @@ class TuneCommandTest {
     }
 
     @Test
-    void saveRetrainsTheBestTrialAndSavesTheModel() {
-        String result = tune("--space", "lr=choice(0.1)", "--save", "best-xor", "xor");
+    void saveRetrainsTheBestTrialAsItRanWhenItTrainedTheFullEpochs() {
+        String result = tune("--space", "lr=choice(0.1)", "--epochs", "10", "--save", "best-xor", "xor");
         assertEquals(1, trained.size());
         assertEquals(1000, trained.get(0).seed(), "trial 0's request and seed");
-        assertTrue(result.contains("retrained trial 1 (lr=0.01235 layers=[64], 10 epochs): validation loss 0.2000  accuracy 0.9500"), result);
+        assertEquals(10, trained.get(0).epochs());
+        assertTrue(result.contains("\nretrained trial 1 as it ran (lr=0.01235 layers=[64], 10 epochs): validation loss 0.2000  accuracy 0.9500\n"),
+                result);
         assertTrue(result.contains("saved model best-xor: "), result);
         assertTrue(Files.isRegularFile(folder.resolve("best-xor.model.json")));
+    }
+
+    @Test
+    void saveTrainsABestTrialOfALowerRungForTheFullEpochsAndSaysSo() {
+        String result = tune("--space", "lr=choice(0.1)", "--epochs", "60", "--save", "best-xor", "xor");
+        assertEquals(60, trained.get(0).epochs(), "the trial's 10 epochs raised to --epochs");
+        assertEquals(1000, trained.get(0).seed(), "trial 0's seed");
+        assertTrue(result.contains("\ntrained the configuration of trial 1 for the full 60 epochs (lr=0.01235 layers=[64]; the trial trained 10"
+                + " on its rung): validation loss 0.2000  accuracy 0.9500\n"), result);
     }
 
     /** Every value that used to be silently replaced by a default, and every other bad input, is refused by name before the study. */

@@ -10,6 +10,11 @@ import java.util.List;
  * It waits for {@value #STARTUP_TRIALS} complete trials with an epoch e, never prunes in the first
  * {@value #WARMUP_EPOCHS} epochs nor at the last one. It sees only the trials the trial's proposal
  * saw, so its decisions do not depend on timing.
+ *
+ * <p>A trial is compared only with trials of its budget: with halving, those of its rung, so a
+ * trial promoted for having beaten its rung is not judged again, on a fresh seed, against the
+ * shorter runs of the rung below; with the other strategies every trial has the study's budget
+ * (unless {@code epochs} is searched: then the trials of its epochs).
  */
 final class MedianPruner {
     static final int STARTUP_TRIALS = 5;
@@ -23,7 +28,7 @@ final class MedianPruner {
             return false;
         }
         double[] others = visible.stream()
-                .filter(t -> t.state() == TrialState.COMPLETE)
+                .filter(t -> t.state() == TrialState.COMPLETE && t.budget() == budget)
                 .mapToDouble(t -> t.valueAt(epoch))
                 .filter(v -> !Double.isNaN(v))
                 .sorted()

@@ -126,7 +126,8 @@ class StrategiesTest {
         SearchSpace s = space("lr=loguniform(1e-4,1)");
         // R = 9, eta = 3, 13 trials: the pyramid 9 + 3 + 1 fits, so rungs of 9, 3 and 1 epochs
         List<TrialRecord> trials = driveLagging(new HalvingStrategy(), s, 9, 13, 0, StrategiesTest::nearHundredth);
-        assertEquals(List.of(1, 1, 1, 3, 1, 1, 1, 3, 1, 1, 3, 9, 1), trials.stream().map(TrialRecord::budget).toList());
+        assertEquals(List.of(1, 1, 1, 3, 1, 1, 1, 3, 1, 1, 3, 9, 9), trials.stream().map(TrialRecord::budget).toList(),
+                "the last 2 trials promote, as a new point could not reach the top");
         for (int n : List.of(3, 7, 10)) {
             List<TrialRecord> bottom = trials.subList(0, n).stream().filter(t -> t.budget() == 1).sorted(TrialRecord.ranking(false, 9)).toList();
             List<Map<String, Object>> bestThird = bottom.subList(0, bottom.size() / 3).stream().map(TrialRecord::parameters).toList();
@@ -134,6 +135,8 @@ class StrategiesTest {
         }
         TrialRecord bestOfRung1 = List.of(trials.get(3), trials.get(7), trials.get(10)).stream().min(TrialRecord.ranking(false, 9)).orElseThrow();
         assertEquals(bestOfRung1.parameters(), trials.get(11).parameters(), "the best of rung 1 goes to the top as soon as rung 1 has 3");
+        assertTrue(List.of(trials.get(3), trials.get(7), trials.get(10)).stream().map(TrialRecord::parameters).toList()
+                .contains(trials.get(12).parameters()), "the last trial promotes the next best of rung 1");
         assertEquals(trials, driveLagging(new HalvingStrategy(), s, 9, 13, 0, StrategiesTest::nearHundredth), "a function of the seed");
     }
 
@@ -195,5 +198,6 @@ class StrategiesTest {
         assertTrue(!MedianPruner.prune(3, 0.6, 10, done.subList(0, 4), true), "too few trials");
         assertTrue(MedianPruner.prune(3, 0.75, 10, done, false), "lower is better");
         assertTrue(!MedianPruner.prune(10, 0.0, 10, done, true), "never at the last epoch");
+        assertTrue(!MedianPruner.prune(3, 0.6, 30, done, true), "a trial of 30 epochs (a higher rung) is not compared with those of 10");
     }
 }
