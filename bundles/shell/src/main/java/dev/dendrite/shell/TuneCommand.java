@@ -80,8 +80,9 @@ public final class TuneCommand implements CommandCatalog {
                     "the objective: loss, accuracy, f1, mse, r2, … or val_… of them")
             .completion(Completion.of("val_accuracy", "val_loss", "val_f1", "val_mse", "val_r2", "accuracy", "loss"))
             .defaultText("val_accuracy, val_mse for regression");
-    static final Option<String> PRUNER = Option.text("pruner", "NAME", "stop unpromising trials early: median or none")
-            .completion(Completion.of(StudySettings.MEDIAN, StudySettings.NO_PRUNER));
+    static final Option<String> PRUNER = Option.text("pruner", "NAME", "stop unpromising trials early, with any strategy: median,"
+                    + " halving (at the rung epochs, only the best 1/eta go on) or none")
+            .completion(Completion.of(StudySettings.MEDIAN, StudySettings.HALVING, StudySettings.NO_PRUNER));
     static final Option<Integer> FOLDS = Option.integer("folds",
             "k-fold cross-validation, k >= 2: the objective is the mean over the k folds (instead of --val)").defaultText("a validation split");
     static final Option<Integer> GRID_POINTS = Option.positiveInteger("grid-points", "values per continuous parameter for --strategy grid");

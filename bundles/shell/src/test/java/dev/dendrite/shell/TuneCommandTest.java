@@ -284,7 +284,7 @@ class TuneCommandTest {
         "--grid-points 3|--grid-points is for --strategy grid, not random",
         "--metric ''|--metric: needs a value, got ''",
         "--strategy ''|--strategy: needs a value, got ''",
-        "--pruner early|--pruner: unknown pruner 'early' (available: median, none)",
+        "--pruner early|--pruner: unknown pruner 'early' (available: median, halving, none)",
         "--options ''|--options: expected name=value, got ''",
         "--options eta=|--options: expected name=value, got 'eta='",
         "--val 1|--val: validation fraction must be in [0, 1), got 1.0",

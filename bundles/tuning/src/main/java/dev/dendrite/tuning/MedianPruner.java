@@ -8,27 +8,22 @@ import java.util.List;
  * The median stopping rule (Golovin et al. 2017, Optuna's MedianPruner): after epoch e a trial
  * stops when its objective is worse than the median of the complete trials' objectives at epoch e.
  * It waits for {@value #STARTUP_TRIALS} complete trials with an epoch e, never prunes in the first
- * {@value #WARMUP_EPOCHS} epochs nor at the last one. It sees only the trials the trial's proposal
- * saw, so its decisions do not depend on timing.
+ * {@value #WARMUP_EPOCHS} epochs nor at the last one. Its peers are the trials of its budget that
+ * its proposal saw (see {@link Pruner}).
  *
- * <p>A trial is compared only with trials of its budget: with halving, those of its rung, so a
- * trial promoted for having beaten its rung is not judged again, on a fresh seed, against the
- * shorter runs of the rung below; with the other strategies every trial has the study's budget
- * (unless {@code epochs} is searched: then the trials of its epochs).
+ * @param higherIsBetter the objective's direction
  */
-final class MedianPruner {
+record MedianPruner(boolean higherIsBetter) implements Pruner {
     static final int STARTUP_TRIALS = 5;
     static final int WARMUP_EPOCHS = 2;
 
-    private MedianPruner() {
-    }
-
-    static boolean prune(int epoch, double value, int budget, List<TrialRecord> visible, boolean higherIsBetter) {
+    @Override
+    public boolean prune(int epoch, double value, int budget, List<TrialRecord> peers) {
         if (epoch <= WARMUP_EPOCHS || epoch >= budget) {
             return false;
         }
-        double[] others = visible.stream()
-                .filter(t -> t.state() == TrialState.COMPLETE && t.budget() == budget)
+        double[] others = peers.stream()
+                .filter(t -> t.state() == TrialState.COMPLETE)
                 .mapToDouble(t -> t.valueAt(epoch))
                 .filter(v -> !Double.isNaN(v))
                 .sorted()

@@ -61,6 +61,7 @@ final class Studies implements Tuner {
         Objective objective = Objective.of(requested, data);
         StudySettings settings = requested.toBuilder().metric(objective.metric()).build();
         strategy.validate(space, new StudyContext(settings.seed(), 0, settings.epochs(), objective.higherIsBetter(), settings.options()));
+        Pruner.of(settings, objective.higherIsBetter()); // its options are checked before a journal is written
         if (settings.name() == null) {
             return run(strategy, space, settings, objective, null, List.of(), List.of(), listener);
         }
@@ -83,7 +84,7 @@ final class Studies implements Tuner {
     private Study run(TuningStrategy strategy, SearchSpace space, StudySettings settings, Objective objective, TrialLog journal,
                       List<TrialRecord> previous, List<Integer> visible, StudyListener listener) {
         StudyRunner runner = new StudyRunner(strategy, space, settings, objective.higherIsBetter(),
-                new TrialTrainer(trainer, settings.base(), objective, settings.seed(), settings.pruner().equals(StudySettings.MEDIAN)),
+                new TrialTrainer(trainer, settings.base(), objective, settings.seed(), Pruner.of(settings, objective.higherIsBetter())),
                 journal, listener);
         listener.started(new Study(settings, objective.metric(), objective.higherIsBetter(), previous));
         try {

@@ -17,8 +17,9 @@ import java.util.function.BooleanSupplier;
 /**
  * Trains one trial: the point set on the base request with the trial's seed (derived from the
  * study seed and the trial number only), on each split in turn. The objective after each epoch
- * of the first split is reported (and fed to the pruner, which may stop the trial: PRUNED, its
- * value the last one reported); the trial's value is the mean over the splits of the trained
+ * of the first split is reported (and fed to the {@link Pruner}, with the trials of the same
+ * budget that the trial's proposal saw as its peers; it may stop the trial: PRUNED, its value the
+ * last one reported); the trial's value is the mean over the splits of the trained
  * model's objective (COMPLETE). A trial whose training throws an exception, e.g. because it
  * diverged, is FAILED with the message; but when the study is stopping (interrupted), the
  * trainer's {@link TrainingInterruptedException} leaves the trial unfinished, to be trained again
@@ -35,14 +36,14 @@ final class TrialTrainer {
     private final TrainingRequest base;
     private final Objective objective;
     private final long seed;
-    private final boolean pruning;
+    private final Pruner pruner;
 
-    TrialTrainer(Trainer trainer, TrainingRequest base, Objective objective, long seed, boolean pruning) {
+    TrialTrainer(Trainer trainer, TrainingRequest base, Objective objective, long seed, Pruner pruner) {
         this.trainer = trainer;
         this.base = base;
         this.objective = objective;
         this.seed = seed;
-        this.pruning = pruning;
+        this.pruner = pruner;
     }
 
     /** The request of {@code trial} in a study seeded {@code seed}. */
@@ -51,13 +52,14 @@ final class TrialTrainer {
     }
 
     /**
-     * Trains {@code trial}; {@code visible} are the trials its proposal saw (for the pruner).
+     * Trains {@code trial}; {@code visible} are the trials its proposal saw (the pruner's peers are those of its budget).
      *
      * @param stopping whether the study is stopping: then an interrupted run is not a failure
      * @throws TrainingInterruptedException when the run was interrupted because the study is stopping
      */
     TrialRecord run(TrialRecord trial, List<TrialRecord> visible, EpochSink sink, BooleanSupplier stopping) {
         List<Double> values = new ArrayList<>();
+        List<TrialRecord> peers = visible.stream().filter(t -> t.budget() == trial.budget()).toList();
         try {
             TrainingRequest request = request(base, seed, trial);
             double sum = 0;
@@ -72,8 +74,7 @@ final class TrialTrainer {
                             double v = objective.value(report.train(), report.validation());
                             values.add(v);
                             sink.epoch(trial.number(), report.epoch(), v);
-                            pruned[0] = pruning && MedianPruner.prune(report.epoch(), v, trial.budget(), visible,
-                                    objective.higherIsBetter());
+                            pruned[0] = pruner.prune(report.epoch(), v, trial.budget(), peers);
                         }
                     }
 

@@ -33,8 +33,12 @@ class HalvingStudyTest {
     Path folder;
 
     private Study tune(int parallel) {
+        return tune("halving", StudySettings.MEDIAN, parallel);
+    }
+
+    private Study tune(String strategy, String pruner, int parallel) {
         StudySettings settings = StudySettings.builder("xor", "lr=loguniform(0.01,1); activation=choice(tanh,relu)")
-                .strategy("halving").trials(20).epochs(EPOCHS).parallel(parallel)
+                .strategy(strategy).pruner(pruner).options(Map.of("startup", "6", "grid-points", "10")).trials(20).epochs(EPOCHS).parallel(parallel)
                 .base(TrainingRequest.builder().hiddenLayers(List.of(4)).build()).build();
         return Fixtures.studies(Fixtures.trainer(), folder).tune(settings, StudyListener.NONE);
     }
@@ -50,6 +54,21 @@ class HalvingStudyTest {
         TrialRecord best = study.best().orElseThrow();
         assertEquals(EPOCHS, best.budget(), "the best is a trial of the top rung");
         assertEquals(study.trials(), tune(1).trials(), "1 worker and 2 give identical trials");
+    }
+
+    @Test
+    void anyStrategyRunsWithTheHalvingPrunerWhichStopsTrialsAtTheRungEpochsOnly() {
+        for (String strategy : List.of("random", "tpe", "grid")) {
+            Study study = tune(strategy, StudySettings.HALVING, 2);
+            assertTrue(study.count(TrialState.PRUNED) > 0, strategy + ": " + study.trials());
+            for (TrialRecord t : study.trials()) {
+                assertEquals(EPOCHS, t.budget(), "every trial is given the full epochs");
+                assertTrue(t.state() != TrialState.PRUNED || List.of(7, 20).contains(t.epochs()), strategy + ": pruned at a rung: " + t);
+            }
+            assertEquals(EPOCHS, study.best().orElseThrow().epochs(), strategy + ": the best trained the full epochs");
+            assertTrue(study.epochs() < 20 * EPOCHS, strategy + ": " + study.epochs() + " epochs");
+            assertEquals(study.trials(), tune(strategy, StudySettings.HALVING, 1).trials(), strategy + ": 1 worker and 2 give identical trials");
+        }
     }
 
     @Test

@@ -187,17 +187,35 @@ class StrategiesTest {
     }
 
     @Test
+    void halvingPrunerKeepsTheBestThirdAtEachRungEpochBelowTheTop() {
+        // R = 9, eta = 3, trials not known: rungs of 9, 3 and 1 epochs
+        HalvingPruner pruner = new HalvingPruner(Rungs.of(new StudyContext(42, 0, 9, true, Map.of(), 0)), true);
+        List<TrialRecord> peers = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            double v = 0.5 + 0.1 * i;
+            peers.add(new TrialRecord(i, Map.of(), 9, TrialState.COMPLETE, v, List.of(v, v, v, v, v, v, v, v, v), null));
+        }
+        assertTrue(!pruner.prune(1, 0.1, 9, List.of()), "no peer yet: goes on");
+        assertTrue(!pruner.prune(3, 0.85, 9, peers), "the best 6 / 3 = 2 of 6 go on: 0.85 is second");
+        assertTrue(pruner.prune(3, 0.75, 9, peers), "0.75 is third");
+        assertTrue(!pruner.prune(2, 0.0, 9, peers), "epoch 2 is no rung");
+        assertTrue(!pruner.prune(9, 0.0, 9, peers), "never at the last epoch");
+        assertTrue(pruner.prune(1, Double.NaN, 9, peers), "a diverged trial stops");
+        assertTrue(!new HalvingPruner(pruner.rungs(), false).prune(1, 0.55, 9, peers), "lower is better: 0.55 is second of 6");
+    }
+
+    @Test
     void medianPrunerStopsTrialsBelowTheMedianAfterTheWarmUp() {
         List<TrialRecord> done = new ArrayList<>();
         for (int i = 0; i < 5; i++) {
             done.add(new TrialRecord(i, Map.of(), 10, TrialState.COMPLETE, 0.9, List.of(0.5, 0.6, 0.7 + 0.01 * i, 0.8, 0.9), null));
         }
-        assertTrue(MedianPruner.prune(3, 0.6, 10, done, true));
-        assertTrue(!MedianPruner.prune(3, 0.75, 10, done, true));
-        assertTrue(!MedianPruner.prune(2, 0.1, 10, done, true), "warm-up epochs");
-        assertTrue(!MedianPruner.prune(3, 0.6, 10, done.subList(0, 4), true), "too few trials");
-        assertTrue(MedianPruner.prune(3, 0.75, 10, done, false), "lower is better");
-        assertTrue(!MedianPruner.prune(10, 0.0, 10, done, true), "never at the last epoch");
-        assertTrue(!MedianPruner.prune(3, 0.6, 30, done, true), "a trial of 30 epochs (a higher rung) is not compared with those of 10");
+        MedianPruner higher = new MedianPruner(true);
+        assertTrue(higher.prune(3, 0.6, 10, done));
+        assertTrue(!higher.prune(3, 0.75, 10, done));
+        assertTrue(!higher.prune(2, 0.1, 10, done), "warm-up epochs");
+        assertTrue(!higher.prune(3, 0.6, 10, done.subList(0, 4)), "too few trials");
+        assertTrue(new MedianPruner(false).prune(3, 0.75, 10, done), "lower is better");
+        assertTrue(!higher.prune(10, 0.0, 10, done), "never at the last epoch");
     }
 }

@@ -21,8 +21,9 @@ import java.util.regex.Pattern;
 public final class StudySettings {
     private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,199}");
 
-    /** The pruners a study knows. */
+    /** The pruners a study knows: the median stopping rule, successive halving (since 2.2), none. */
     public static final String MEDIAN = "median";
+    public static final String HALVING = "halving";
     public static final String NO_PRUNER = "none";
 
     private final String name;
@@ -154,7 +155,7 @@ public final class StudySettings {
         return metric;
     }
 
-    /** {@value #MEDIAN} or {@value #NO_PRUNER}. */
+    /** {@value #MEDIAN}, {@value #HALVING} or {@value #NO_PRUNER}. */
     public String pruner() {
         return pruner;
     }
@@ -390,10 +391,10 @@ public final class StudySettings {
             return this;
         }
 
-        /** {@value #MEDIAN} or {@value #NO_PRUNER}. */
+        /** {@value #MEDIAN}, {@value #HALVING} or {@value #NO_PRUNER}. */
         public Builder pruner(String name) {
-            if (!MEDIAN.equals(name) && !NO_PRUNER.equals(name)) {
-                throw new IllegalArgumentException("unknown pruner '" + name + "' (available: median, none)");
+            if (!MEDIAN.equals(name) && !HALVING.equals(name) && !NO_PRUNER.equals(name)) {
+                throw new IllegalArgumentException("unknown pruner '" + name + "' (available: median, halving, none)");
             }
             pruner = name;
             return this;

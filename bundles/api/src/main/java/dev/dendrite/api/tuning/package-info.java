@@ -16,7 +16,8 @@
  * <p>2.2: trials are ranked by rung, values compared only at equal training length
  * ({@link dev.dendrite.api.tuning.TrialRecord#ranking(boolean, int)}, {@link dev.dendrite.api.tuning.TrialRecord#rung});
  * {@link dev.dendrite.api.tuning.Study#inFull} is a trial as a final model is trained from it; a
- * {@link dev.dendrite.api.tuning.StudyContext} tells a strategy the study's number of trials.
+ * {@link dev.dendrite.api.tuning.StudyContext} tells a strategy the study's number of trials; a
+ * study's pruner may be {@link dev.dendrite.api.tuning.StudySettings#HALVING}.
  */
 @Export
 @Version("2.2.0")
