@@ -191,8 +191,8 @@ public final class StudyCommands implements CommandCatalog {
             t.row(i + 1, r.number() + 1, r.finished() ? r.rung(s.settings().epochs()) : "-", MetricsFormat.number(r.value()), state,
                     r.epochs() + "/" + r.budget(), parameters(r.parameters()));
         }
-        return String.format("ranked by state (complete, pruned, failed), then rung (the epochs behind the value, most first), then %s (%s is better)%n%s",
-                s.metric(), s.higherIsBetter() ? "higher" : "lower", t.toString().stripTrailing());
+        return String.format("best first by state (complete, pruned, failed), then rung (the epochs behind the value, most first),"
+                + " then %s (%s is better)%n%s", s.metric(), s.higherIsBetter() ? "higher" : "lower", t.toString().stripTrailing());
     }
 
     /** {@code lr=0.0123 layers=[64] optimizer=adam}: reals with 4 significant digits. */

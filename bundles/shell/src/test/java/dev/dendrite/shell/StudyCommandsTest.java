@@ -147,7 +147,7 @@ class StudyCommandsTest {
                 + "space: lr=choice(0.1)\ntrials start from: --optimizer adam --batch 64\n"
                 + "3 trials: 1 complete, 1 pruned, 1 failed; 5 epochs; best trial 1: val_accuracy 0.9400\n"), study);
         assertEquals(8, study.split("\n").length, "settings, space, base, summary, ranking rule, header and the top 2: " + study);
-        assertTrue(study.contains("\nranked by state (complete, pruned, failed), then rung (the epochs behind the value, most first),"
+        assertTrue(study.contains("\nbest first by state (complete, pruned, failed), then rung (the epochs behind the value, most first),"
                 + " then val_accuracy (higher is better)\nrank  trial  rung  val_accuracy  state     epochs  parameters\n"), study);
         assertEquals(9, ((String) commands.study("iris")).split("\n").length, "all 3 trials within the default top 10");
     }

@@ -213,7 +213,7 @@ class TuneCommandTest {
         assertTrue(printed.contains("\n[3/3] trial 3  lr=3 layers=[]  failed: training diverged at epoch 1  best 0.9400 (trial 1)\n"), printed);
         String[] lines = result.split("\n");
         assertTrue(lines[0].startsWith("3 trials: 1 complete, 1 pruned, 1 failed; 5 epochs; best trial 1: val_accuracy 0.9400 in "), lines[0]);
-        assertEquals("ranked by state (complete, pruned, failed), then rung (the epochs behind the value, most first),"
+        assertEquals("best first by state (complete, pruned, failed), then rung (the epochs behind the value, most first),"
                 + " then val_accuracy (higher is better)", lines[1]);
         assertEquals("rank  trial  rung  val_accuracy  state     epochs  parameters", lines[2]);
         assertEquals("1     1      10    0.9400        complete  2/10    lr=0.01235 layers=[64]", lines[3]);
