@@ -107,7 +107,7 @@ public final class StrategyBenchmark {
      * Where to tune and where to test: a built-in is tuned on its sample and tested on a fresh sample
      * (another seed); a CSV file is split, every fifth row to the test file.
      */
-    private static String[] sources(String dataset) throws IOException {
+    static String[] sources(String dataset) throws IOException {
         if (!dataset.endsWith(".csv")) {
             return new String[] {dataset, dataset};
         }
@@ -125,7 +125,7 @@ public final class StrategyBenchmark {
     }
 
     /** The chosen trial's request (its epochs and seed) trained on the study's split, evaluated on the test source. */
-    private static Metrics test(Trainer trainer, DataService data, TrainingRequest request, StudySettings s, String testSource) {
+    static Metrics test(Trainer trainer, DataService data, TrainingRequest request, StudySettings s, String testSource) {
         DataSplit split = data.load(s.dataset(), new DataOptions(s.target(), s.validation(), s.seed()));
         Model model = trainer.train(request, split, TrainingListener.NONE).model();
         DataSet test = data.load(testSource, model.schema(), 1000 + s.seed());
