@@ -188,19 +188,33 @@ public final class Option<T> {
     }
 
     static int integer(String text) {
-        try {
-            return Integer.parseInt(text.trim());
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("'" + text + "' is not an integer");
-        }
+        return (int) integer(text, Integer.MIN_VALUE, Integer.MAX_VALUE);
     }
 
     static long longInteger(String text) {
-        try {
-            return Long.parseLong(text.trim());
-        } catch (NumberFormatException e) {
+        return integer(text, Long.MIN_VALUE, Long.MAX_VALUE);
+    }
+
+    /** An integer in [min, max]; digits beyond that range are named too large or too small, not malformed. */
+    private static long integer(String text, long min, long max) {
+        String t = text.trim();
+        if (!t.matches("[+-]?[0-9]+")) {
             throw new IllegalArgumentException("'" + text + "' is not an integer");
         }
+        long v;
+        try {
+            v = Long.parseLong(t);
+        } catch (NumberFormatException beyondLong) {
+            throw outOfRange(t, t.startsWith("-"), min, max);
+        }
+        if (v < min || v > max) {
+            throw outOfRange(t, v < min, min, max);
+        }
+        return v;
+    }
+
+    private static IllegalArgumentException outOfRange(String t, boolean tooSmall, long min, long max) {
+        return new IllegalArgumentException(tooSmall ? t + " is too small (at least " + min + ")" : t + " is too large (at most " + max + ")");
     }
 
     static double number(String text) {
