@@ -35,7 +35,7 @@ final class HistoryFile implements TrainingListener, AutoCloseable {
         this.out = out;
     }
 
-    /** Reads the option's value: a path ending in .csv or .jsonl whose folder exists. */
+    /** Reads the option's value: a path ending in .csv or .jsonl whose folder exists, that can be written ({@link OutputPath}). */
     static Path file(String text) {
         Path path = Path.of(text.trim());
         String name = path.getFileName() == null ? "" : path.getFileName().toString().toLowerCase(Locale.ROOT);
@@ -46,7 +46,7 @@ final class HistoryFile implements TrainingListener, AutoCloseable {
         if (folder != null && !Files.isDirectory(folder)) {
             throw new IllegalArgumentException("no folder " + folder + " for '" + text + "'");
         }
-        return path;
+        return OutputPath.file(path);
     }
 
     /** Creates (or replaces) the file. */

@@ -28,14 +28,14 @@ final class LearningCurves {
     /**
      * Reads the option's value, before training.
      *
-     * @throws IllegalArgumentException unless the name ends with {@code .svg}
+     * @throws IllegalArgumentException unless the name ends with {@code .svg} and the file can be written ({@link OutputPath})
      */
     static Path file(String option) {
         String name = option.trim();
         if (!name.toLowerCase(Locale.ROOT).endsWith(".svg")) {
             throw new IllegalArgumentException("'" + name + "' must name an .svg file");
         }
-        return Path.of(name);
+        return OutputPath.file(Path.of(name));
     }
 
     /** Writes the curves of {@code result} to {@code file}; returns the file. */

@@ -145,7 +145,12 @@ public final class TrainCommand implements CommandCatalog {
         Path curve = arguments.get(CURVE);
         Path historyFile = arguments.get(HISTORY);
         String saveAs = arguments.get(SAVE);
+        if (saveAs != null) {
+            checkSaveFolder();
+        }
         DataSplit split = data.load(arguments.positional(0), DataLoadingOptions.of(arguments, request.seed()));
+        String testFile = arguments.get(TEST);
+        DataSet testSet = testFile == null ? null : testSet(testFile, split, request.seed() + 1);
         PrintStream out = System.out;
         out.println(describe(split));
         TrainingResult result;
@@ -167,9 +172,7 @@ public final class TrainCommand implements CommandCatalog {
         StringBuilder summary = new StringBuilder(summary(result, seconds));
         Metrics shown = result.validation();
         String shownName = "validation";
-        String testFile = arguments.get(TEST);
-        if (testFile != null) {
-            DataSet testSet = data.load(testFile, result.model().schema(), request.seed() + 1);
+        if (testSet != null) {
             shown = trainer.evaluate(result.model(), testSet);
             shownName = "test";
             summary.append(String.format("%ntest       %s  (%d samples)", MetricsFormat.line(shown), testSet.samples()));
@@ -188,6 +191,24 @@ public final class TrainCommand implements CommandCatalog {
             summary.append(String.format("%nsaved model %s: %s", saveAs, models.save(saveAs, result.model())));
         }
         return summary.toString();
+    }
+
+    /** Refuses, before any work, a --save whose models folder cannot be written. */
+    private void checkSaveFolder() {
+        try {
+            OutputPath.folder(models.folder());
+        } catch (IllegalArgumentException e) {
+            throw new CommandException("--save: " + e.getMessage(), e);
+        }
+    }
+
+    /** The --test file, loaded before training with the schema the model will keep, so that a missing or mismatched file costs no run. */
+    private DataSet testSet(String file, DataSplit split, long seed) {
+        try {
+            return data.load(file, split.schema(), seed);
+        } catch (IllegalArgumentException e) {
+            throw new CommandException("--test: " + e.getMessage(), e);
+        }
     }
 
     /** The epochs the run will do: its own, or those its iterations take. */

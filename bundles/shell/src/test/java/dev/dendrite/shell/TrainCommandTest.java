@@ -36,15 +36,16 @@ class TrainCommandTest {
     private TrainingRequest received;
     private boolean interrupt;
 
+    private static final Metrics METRICS = new Metrics(0.5, Map.of("accuracy", 0.75), new int[][] {{1, 1}, {0, 2}});
+
     private final Trainer trainer = new Trainer() {
         @Override
         public TrainingResult train(TrainingRequest spec, DataSplit data, TrainingListener listener, Model start) {
             received = spec;
             Model model = new Model(List.of(new DenseLayer(new Matrix(1, 2), new Matrix(1, 1), "sigmoid")),
                     "binary_crossentropy", data.schema(), Map.of());
-            Metrics m = new Metrics(0.5, Map.of("accuracy", 0.75), new int[][] {{1, 1}, {0, 2}});
-            TrainingResult result = new TrainingResult(model, List.of(new EpochReport(1, 1, 0.1, m, null, "accuracy", 3)), 1,
-                    List.of("activation tanh: test 1.0"), m, null, "completed");
+            TrainingResult result = new TrainingResult(model, List.of(new EpochReport(1, 1, 0.1, METRICS, null, "accuracy", 3)), 1,
+                    List.of("activation tanh: test 1.0"), METRICS, null, "completed");
             listener.epoch(result.history().get(0));
             if (interrupt) {
                 throw new TrainingInterruptedException("the activation 'swish' of bundle swish 1.0.0 [9] went away during epoch 2; "
@@ -60,7 +61,7 @@ class TrainCommandTest {
 
         @Override
         public Metrics evaluate(Model model, DataSet data) {
-            throw new AssertionError("not used");
+            return METRICS;
         }
     };
 
@@ -229,6 +230,39 @@ class TrainCommandTest {
         assertEquals(message, e.getMessage());
         assertEquals(null, received, "nothing was trained");
         assertEquals(null, data.lastOptions, "nothing was loaded");
+    }
+
+    @Test
+    void aMissingTestFileIsRefusedBeforeTraining() {
+        assertEquals("--test: no such file: nope.csv",
+                assertThrows(CommandException.class, () -> run("xor", "--test", "nope.csv")).getMessage());
+        assertEquals(null, received, "nothing was trained");
+    }
+
+    @Test
+    void theTestFileIsReportedAfterTraining() {
+        String out = run("xor", "--test", "xor-test");
+        assertTrue(out.contains("test       loss 0.5000  accuracy 0.7500  (4 samples)"), out);
+        assertTrue(out.contains("confusion matrix (test)"), out);
+    }
+
+    /** What is written after training is checked before anything is loaded or trained. */
+    @Test
+    void anOutputThatCannotBeWrittenIsRefusedBeforeLoading() throws Exception {
+        java.nio.file.Path folder = java.nio.file.Files.createDirectories(dir.resolve("taken.svg"));
+        java.nio.file.Path plain = java.nio.file.Files.writeString(dir.resolve("plain"), "a file");
+        assertEquals("--curve: cannot write " + folder + ": it is a folder",
+                assertThrows(CommandException.class, () -> run("xor", "--curve", folder.toString())).getMessage());
+        assertEquals("--curve: cannot write in " + plain + ": " + plain + " is not a folder",
+                assertThrows(CommandException.class, () -> run("xor", "--curve", plain.resolve("c.svg").toString())).getMessage());
+        java.nio.file.Path history = java.nio.file.Files.createDirectories(dir.resolve("h.csv"));
+        assertEquals("--history: cannot write " + history + ": it is a folder",
+                assertThrows(CommandException.class, () -> run("xor", "--history", history.toString())).getMessage());
+        store = new FileModelStore(plain.resolve("models"));
+        assertEquals("--save: cannot write in " + plain.resolve("models") + ": " + plain + " is not a folder",
+                assertThrows(CommandException.class, () -> run("xor", "--save", "m")).getMessage());
+        assertEquals(null, data.lastOptions, "nothing was loaded");
+        assertEquals(null, received, "nothing was trained");
     }
 
     @Test
