@@ -1,5 +1,7 @@
 package dev.dendrite.shell;
 
+import dev.dendrite.models.ModelStore;
+import dev.dendrite.options.CommandException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
@@ -42,5 +44,14 @@ final class OutputPath {
             throw new IllegalArgumentException("cannot write in " + folder + ": " + existing + " is not writable");
         }
         return folder;
+    }
+
+    /** Refuses, before any work, a {@code --save} whose models folder cannot be written. */
+    static void modelsFolder(ModelStore models) {
+        try {
+            folder(models.folder());
+        } catch (IllegalArgumentException e) {
+            throw new CommandException("--save: " + e.getMessage(), e);
+        }
     }
 }

@@ -146,7 +146,7 @@ public final class TrainCommand implements CommandCatalog {
         Path historyFile = arguments.get(HISTORY);
         String saveAs = arguments.get(SAVE);
         if (saveAs != null) {
-            checkSaveFolder();
+            OutputPath.modelsFolder(models);
         }
         DataSplit split = data.load(arguments.positional(0), DataLoadingOptions.of(arguments, request.seed()));
         String testFile = arguments.get(TEST);
@@ -191,15 +191,6 @@ public final class TrainCommand implements CommandCatalog {
             summary.append(String.format("%nsaved model %s: %s", saveAs, models.save(saveAs, result.model())));
         }
         return summary.toString();
-    }
-
-    /** Refuses, before any work, a --save whose models folder cannot be written. */
-    private void checkSaveFolder() {
-        try {
-            OutputPath.folder(models.folder());
-        } catch (IllegalArgumentException e) {
-            throw new CommandException("--save: " + e.getMessage(), e);
-        }
     }
 
     /** The --test file, loaded before training with the schema the model will keep, so that a missing or mismatched file costs no run. */

@@ -175,6 +175,9 @@ public final class TuneCommand implements CommandCatalog {
         refuseSearchedOptions(arguments, settings);
         int shown = arguments.get(StudyCommands.TOP, TOP_DEFAULT);
         String saveAs = arguments.get(SAVE);
+        if (saveAs != null) {
+            OutputPath.modelsFolder(models);
+        }
         PrintStream out = System.out;
         long start = System.nanoTime();
         Study result;

@@ -258,6 +258,15 @@ class TuneCommandTest {
     }
 
     @Test
+    void saveIntoAFolderThatCannotBeWrittenIsRefusedBeforeAnyTrial() throws Exception {
+        Path plain = Files.writeString(folder.resolve("plain"), "a file");
+        TuneCommand command = new TuneCommand(tuner, trainer, data, new FileModelStore(plain.resolve("models")));
+        assertEquals("--save: cannot write in " + plain.resolve("models") + ": " + plain + " is not a folder",
+                assertThrows(CommandException.class, () -> command.tune("--space", "lr=choice(0.1)", "--save", "best-xor", "xor")).getMessage());
+        assertNull(received, "no study was run");
+    }
+
+    @Test
     void saveTrainsABestTrialOfALowerRungForTheFullEpochsAndSaysSo() {
         String result = tune("--space", "lr=choice(0.1)", "--epochs", "60", "--save", "best-xor", "xor");
         assertEquals(60, trained.get(0).epochs(), "the trial's 10 epochs raised to --epochs");
