@@ -7,7 +7,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -32,7 +31,8 @@ import org.osgi.framework.startlevel.BundleStartLevel;
  * FileInstall watching {@code home/deploy} (bundles) and {@code home/etc} ({@code .cfg} files
  * for ConfigAdmin). Then either waits until the framework stops (the interactive Gogo shell
  * stops it on {@code exit}) or runs Gogo command lines and stops it. The framework's storage is
- * {@code home/cache/<pid>}: one per process, so that several can run at once; deleted at exit.
+ * {@code home/cache/<pid>}: one per process, so that several can run at once; deleted at exit, and
+ * those of processes killed before are deleted at the next start ({@link FrameworkStorage}).
  */
 final class Launcher {
 
@@ -85,10 +85,13 @@ final class Launcher {
         Files.createDirectories(home.resolve("models"));
 
         logWarningsOnly();
-        Path cache = home.resolve("cache").resolve(String.valueOf(ProcessHandle.current().pid()));
+        FrameworkStorage storages = new FrameworkStorage(home.resolve("cache"));
+        storages.removeStale();
+        Path cache = storages.of(ProcessHandle.current().pid());
         Map<String, Object> config = configuration(cache, interactive);
         Framework framework = new Felix(config);
         framework.init();
+        storages.markOwned();
         if (interactive) {
             createOwnerOnly(Path.of((String) config.get(HISTORY)));
             framework.getBundleContext().addBundleListener(new ConsoleClassLoader(GOGO_SHELL));
@@ -311,13 +314,7 @@ final class Launcher {
                 framework.stop();
                 framework.waitForStop(STOP_TIMEOUT_MS);
             }
-            if (Files.exists(cache)) {
-                try (Stream<Path> files = Files.walk(cache)) {
-                    for (Path file : (Iterable<Path>) files.sorted(Comparator.reverseOrder())::iterator) {
-                        Files.delete(file);
-                    }
-                }
-            }
+            FrameworkStorage.delete(cache);
         } catch (BundleException | IOException | InterruptedException e) {
             err.println("error: stopping the framework: " + message(e));
         }

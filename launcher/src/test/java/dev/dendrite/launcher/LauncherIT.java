@@ -1,6 +1,7 @@
 package dev.dendrite.launcher;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -132,5 +133,21 @@ class LauncherIT {
         assertTrue(errors.startsWith("interrupted"), errors);
         assertTrue(output.substring(output.indexOf("\nepoch")).lines().skip(1).allMatch(line -> line.startsWith("epoch")), output);
         assertTrue(Files.exists(home.resolve("models/y.model.json")), errors);
+    }
+
+    @Test
+    void theStorageAKillLeftIsRemovedAtTheNextStartAndARunningPlatformsIsKept() throws Exception {
+        Path home = Dendrite.privateDistribution(tmp);
+        Process running = start("--home", home.toString(), "-c", "ml:train spirals --epochs 100000000");
+        Path storage = home.resolve("cache").resolve(String.valueOf(running.pid()));
+        Dendrite.await("the first epoch's line", () -> ConsoleIT.FIRST_EPOCH.matcher(Files.readString(out)).find());
+
+        assertEquals(0, dendrite("--home", home.toString(), "-c", "echo done").status(), errors());
+        assertTrue(Files.exists(storage.resolve(FrameworkStorage.STARTED)), "the running platform's storage");
+
+        running.destroyForcibly().waitFor(); // kill -9: no shutdown hook runs
+        assertTrue(Files.exists(storage), "left by kill -9");
+        assertEquals(0, dendrite("--home", home.toString(), "-c", "echo done").status(), errors());
+        assertFalse(Files.exists(storage), "removed at the next start");
     }
 }
