@@ -93,7 +93,7 @@ public final class CommandSyntax {
             String text;
             if (!option.takesValue()) {
                 if (eq > 0) {
-                    throw new CommandException(name + ": " + flag + " takes no value, got '" + word.substring(eq + 1) + "'");
+                    throw new CommandException(name + ": " + flag + " takes no value, got " + Quote.of(word.substring(eq + 1)));
                 }
                 text = "";
             } else if (eq > 0) {
@@ -202,7 +202,7 @@ public final class CommandSyntax {
         if (positional.size() > arguments.size()) {
             List<String> extra = positional.subList(arguments.size(), positional.size());
             throw new CommandException(name + (arguments.isEmpty() ? " takes no argument" : " takes " + arguments.size()
-                    + (arguments.size() == 1 ? " argument" : " arguments")) + ", got " + String.join(" ", extra)
+                    + (arguments.size() == 1 ? " argument" : " arguments")) + ", got " + Quote.bounded(String.join(" ", extra))
                     + " too" + " (" + name + " --help)");
         }
     }
@@ -221,7 +221,7 @@ public final class CommandSyntax {
         }
         int close = given.length() < 3 ? 0 : Math.max(2, given.length() / 3);
         String hint = nearest != null && best <= close ? "; did you mean --" + nearest + "?" : "";
-        return name + " has no option " + flag + hint + " (" + name + " --help)";
+        return name + " has no option " + Quote.bounded(flag) + hint + " (" + name + " --help)";
     }
 
     /** Levenshtein distance. */

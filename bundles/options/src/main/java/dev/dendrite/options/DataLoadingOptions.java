@@ -24,7 +24,7 @@ public final class DataLoadingOptions {
             text -> switch (text.trim().toLowerCase(Locale.ROOT)) {
                 case "classification" -> Task.CLASSIFICATION;
                 case "regression" -> Task.REGRESSION;
-                default -> throw new IllegalArgumentException("must be classification or regression, got '" + text + "'");
+                default -> throw new IllegalArgumentException("must be classification or regression, got " + Quote.of(text));
             }).writer(task -> task.name().toLowerCase(Locale.ROOT))
             .completion(Completion.of("classification", "regression")).defaultText("detected from the target column");
     public static final Option<String> SCALING = Option.of("scaling", "KIND",

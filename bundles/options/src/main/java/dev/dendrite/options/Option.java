@@ -182,7 +182,7 @@ public final class Option<T> {
 
     static String nonBlank(String text) {
         if (text.isBlank()) {
-            throw new IllegalArgumentException("needs a value, got ''");
+            throw new IllegalArgumentException("needs a value, got " + Quote.of(text));
         }
         return text.trim();
     }
@@ -199,7 +199,7 @@ public final class Option<T> {
     private static long integer(String text, long min, long max) {
         String t = text.trim();
         if (!t.matches("[+-]?[0-9]+")) {
-            throw new IllegalArgumentException("'" + text + "' is not an integer");
+            throw new IllegalArgumentException(Quote.of(text) + " is not an integer");
         }
         long v;
         try {
@@ -214,7 +214,8 @@ public final class Option<T> {
     }
 
     private static IllegalArgumentException outOfRange(String t, boolean tooSmall, long min, long max) {
-        return new IllegalArgumentException(tooSmall ? t + " is too small (at least " + min + ")" : t + " is too large (at most " + max + ")");
+        String shown = Quote.bounded(t);
+        return new IllegalArgumentException(tooSmall ? shown + " is too small (at least " + min + ")" : shown + " is too large (at most " + max + ")");
     }
 
     static double number(String text) {
@@ -222,10 +223,10 @@ public final class Option<T> {
         try {
             v = Double.parseDouble(text.trim());
         } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("'" + text + "' is not a number");
+            throw new IllegalArgumentException(Quote.of(text) + " is not a number");
         }
         if (!Double.isFinite(v)) {
-            throw new IllegalArgumentException("'" + text + "' is not a finite number");
+            throw new IllegalArgumentException(Quote.of(text) + " is not a finite number");
         }
         return v;
     }
@@ -249,7 +250,7 @@ public final class Option<T> {
         for (String part : nonBlank(text).split(",", -1)) {
             int eq = part.indexOf('=');
             if (eq <= 0) {
-                throw new IllegalArgumentException("expected name=value, got '" + part.trim() + "'");
+                throw new IllegalArgumentException("expected name=value, got " + Quote.of(part.trim()));
             }
             String key = part.substring(0, eq).trim().toLowerCase(Locale.ROOT);
             if (values.put(key, number(part.substring(eq + 1))) != null) {

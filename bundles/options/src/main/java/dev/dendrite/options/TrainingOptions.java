@@ -178,7 +178,7 @@ public final class TrainingOptions {
             try {
                 size = Integer.parseInt(text.trim());
             } catch (NumberFormatException e) {
-                throw new IllegalArgumentException("'" + text + "' is neither an integer nor all");
+                throw new IllegalArgumentException(Quote.of(text) + " is neither an integer nor all");
             }
             builder.batchSize(size);
         }

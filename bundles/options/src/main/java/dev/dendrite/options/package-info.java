@@ -4,10 +4,11 @@
  * the table of the training request's options, read by every command that trains, by the tuner's
  * search-space names and by the model provenance; {@link dev.dendrite.options.CommandSyntax}
  * parses a command line against a command's options, names an unknown option with the nearest
- * known one, writes {@code --help} and tells the console what to complete.
+ * known one, writes {@code --help} and tells the console what to complete; {@link
+ * dev.dendrite.options.Quote} bounds the user's text that a message quotes.
  */
 @Export
-@Version("1.0.0")
+@Version("1.1.0")
 package dev.dendrite.options;
 
 import org.osgi.annotation.bundle.Export;
