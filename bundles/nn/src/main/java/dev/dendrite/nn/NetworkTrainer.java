@@ -70,6 +70,10 @@ public final class NetworkTrainer implements Trainer {
             Updater updater = optimizer.service().newUpdater(hyperparameters);
 
             int outputs = Targets.outputsFor(train, outputName);
+            int m = train.samples();
+            int batch = spec.batchSize() == 0 ? m : Math.min(spec.batchSize(), m);
+            MemoryEstimate.check(train.features(), spec.hiddenLayers(), outputs, batch, m, spec.dropout() > 0, spec.patience() > 0,
+                    Runtime.getRuntime().maxMemory());
             Network network = build(spec, initializer, train.features(), outputs, hidden, output, math.service());
             Targets targets = Targets.of(train, outputs, "linear".equals(outputName));
             if (start != null) {
