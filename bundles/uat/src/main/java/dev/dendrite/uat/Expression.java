@@ -1,10 +1,12 @@
 package dev.dendrite.uat;
 
+import dev.dendrite.options.Quote;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.DoubleBinaryOperator;
 import java.util.function.DoubleUnaryOperator;
+import java.util.function.Supplier;
 
 /**
  * A real function of x and y parsed from text by a small recursive-descent parser (no script
@@ -20,7 +22,8 @@ import java.util.function.DoubleUnaryOperator;
  * </pre>
  *
  * Functions: sin cos tan asin acos atan sinh cosh tanh exp log (natural) sqrt abs sign floor
- * ceil, and min max of two arguments. Errors name the 1-based position in the text.
+ * ceil, and min max of two arguments. Errors name the 1-based position in the text. Nesting is
+ * at most {@value #MAX_DEPTH} deep; sums and products of any length are read and evaluated in loops.
  */
 public final class Expression {
 
@@ -40,6 +43,12 @@ public final class Expression {
     private static final Map<String, DoubleBinaryOperator> BINARY = Map.of("min", Math::min, "max", Math::max);
 
     private static final Map<String, Double> CONSTANTS = Map.of("pi", Math.PI, "e", Math.E);
+
+    private static final Map<Character, DoubleBinaryOperator> SUM = Map.of('+', (a, b) -> a + b, '-', (a, b) -> a - b);
+    private static final Map<Character, DoubleBinaryOperator> PRODUCT = Map.of('*', (a, b) -> a * b, '/', (a, b) -> a / b);
+
+    /** The deepest nesting of parentheses, calls, signs and exponents an expression may have. */
+    static final int MAX_DEPTH = 200;
 
     private final String text;
     private final Node root;
@@ -81,6 +90,7 @@ public final class Expression {
     private static final class Parser {
         private final String text;
         private int pos;
+        private int depth;
         private boolean usesY;
 
         Parser(String text) {
@@ -100,53 +110,77 @@ public final class Expression {
         }
 
         private Node expression() {
-            Node left = term();
-            while (true) {
-                if (accept('+')) {
-                    Node a = left, b = term();
-                    left = (x, y) -> a.eval(x, y) + b.eval(x, y);
-                } else if (accept('-')) {
-                    Node a = left, b = term();
-                    left = (x, y) -> a.eval(x, y) - b.eval(x, y);
-                } else {
-                    return left;
-                }
-            }
+            return chain(this::term, SUM);
         }
 
         private Node term() {
-            Node left = unary();
-            while (true) {
-                if (accept('*')) {
-                    Node a = left, b = unary();
-                    left = (x, y) -> a.eval(x, y) * b.eval(x, y);
-                } else if (accept('/')) {
-                    Node a = left, b = unary();
-                    left = (x, y) -> a.eval(x, y) / b.eval(x, y);
-                } else {
-                    return left;
-                }
+            return chain(this::unary, PRODUCT);
+        }
+
+        /**
+         * {@code operand (op operand)*}, left associative, read in a loop and evaluated in one: a
+         * sum of thousands of terms nests no deeper than one term.
+         */
+        private Node chain(Supplier<Node> operand, Map<Character, DoubleBinaryOperator> operators) {
+            Node first = operand.get();
+            List<DoubleBinaryOperator> ops = new ArrayList<>();
+            List<Node> operands = new ArrayList<>();
+            while (pos < text.length() && operators.containsKey(text.charAt(pos))) {
+                ops.add(operators.get(text.charAt(pos)));
+                accept(text.charAt(pos));
+                operands.add(operand.get());
             }
+            if (ops.isEmpty()) {
+                return first;
+            }
+            DoubleBinaryOperator[] op = ops.toArray(DoubleBinaryOperator[]::new);
+            Node[] rest = operands.toArray(Node[]::new);
+            return (x, y) -> {
+                double value = first.eval(x, y);
+                for (int i = 0; i < rest.length; i++) {
+                    value = op[i].applyAsDouble(value, rest[i].eval(x, y));
+                }
+                return value;
+            };
         }
 
         private Node unary() {
+            int at = pos;
             if (accept('-')) {
-                Node a = unary();
+                Node a = nested(at, this::unary);
                 return (x, y) -> -a.eval(x, y);
             }
             if (accept('+')) {
-                return unary();
+                return nested(at, this::unary);
             }
             return power();
         }
 
         private Node power() {
             Node base = primary();
+            int at = pos;
             if (accept('^')) {
-                Node exponent = unary();
+                Node exponent = nested(at, this::unary);
                 return (x, y) -> Math.pow(base.eval(x, y), exponent.eval(x, y));
             }
             return base;
+        }
+
+        /**
+         * Parses {@code inner}, one level deeper than the construct at {@code at} (a parenthesis, a
+         * function call, a sign, an exponent): parsing and evaluation recurse once per level, so
+         * the depth is bounded to keep both off the end of the stack.
+         */
+        private Node nested(int at, Supplier<Node> inner) {
+            if (++depth > MAX_DEPTH) {
+                pos = at;
+                throw error("nesting deeper than " + MAX_DEPTH);
+            }
+            try {
+                return inner.get();
+            } finally {
+                depth--;
+            }
         }
 
         private Node primary() {
@@ -154,8 +188,9 @@ public final class Expression {
                 throw error("unexpected end, expected a number, variable, function or '('");
             }
             char c = text.charAt(pos);
+            int at = pos;
             if (accept('(')) {
-                Node inner = expression();
+                Node inner = nested(at, this::expression);
                 expect(')');
                 return inner;
             }
@@ -192,7 +227,7 @@ public final class Expression {
                 value = Double.parseDouble(literal);
             } catch (NumberFormatException e) {
                 pos = start;
-                throw error("malformed number '" + literal + "'");
+                throw error("malformed number " + Quote.of(literal));
             }
             skipSpace();
             return (x, y) -> value;
@@ -216,12 +251,12 @@ public final class Expression {
                     return (x, y) -> y;
                 default:
                     if (UNARY.containsKey(name) || BINARY.containsKey(name)) {
-                        throw error("expected '(' after function '" + name + "'");
+                        throw error("expected '(' after function " + Quote.of(name));
                     }
                     Double constant = CONSTANTS.get(name);
                     if (constant == null) {
                         pos = start;
-                        throw error("unknown name '" + name + "' (variables x, y; constants pi, e)");
+                        throw error("unknown name " + Quote.of(name) + " (variables x, y; constants pi, e)");
                     }
                     double value = constant;
                     return (x, y) -> value;
@@ -233,13 +268,14 @@ public final class Expression {
             DoubleBinaryOperator binary = BINARY.get(name);
             if (unary == null && binary == null) {
                 pos = start;
-                throw error("unknown function '" + name + "' (functions: " + functionNames() + ")");
+                throw error("unknown function " + Quote.of(name) + " (functions: " + functionNames() + ")");
             }
+            int at = pos;
             expect('(');
             List<Node> args = new ArrayList<>();
-            args.add(expression());
+            args.add(nested(at, this::expression));
             while (accept(',')) {
-                args.add(expression());
+                args.add(nested(at, this::expression));
             }
             int arity = unary != null ? 1 : 2;
             if (args.size() != arity) {
@@ -284,7 +320,7 @@ public final class Expression {
         }
 
         private IllegalArgumentException error(String problem) {
-            return new IllegalArgumentException("expression '" + text + "': " + problem + " at position " + (pos + 1));
+            return new IllegalArgumentException("expression " + Quote.of(text) + ": " + problem + " at position " + (pos + 1));
         }
     }
 }

@@ -1,5 +1,6 @@
 package dev.dendrite.uat;
 
+import dev.dendrite.options.Quote;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -66,7 +67,7 @@ public record Target(String name, String formula, int dimensions, double lo, dou
     public static Target named(String name) {
         Target t = BUILT_INS.get(name == null ? "" : name.toLowerCase(Locale.ROOT));
         if (t == null) {
-            throw new IllegalArgumentException("unknown function '" + name + "'; available: " + String.join(", ", names())
+            throw new IllegalArgumentException("unknown function " + Quote.of(name) + "; available: " + String.join(", ", names())
                     + " (or --expr EXPRESSION)");
         }
         return t;
@@ -97,7 +98,7 @@ public record Target(String name, String formula, int dimensions, double lo, dou
         double v = function.applyAsDouble(x, y);
         if (!Double.isFinite(v)) {
             String point = dimensions == 1 ? "x = " + x : "(x, y) = (" + x + ", " + y + ")";
-            throw new IllegalArgumentException("function '" + name + "' is " + v + " at " + point
+            throw new IllegalArgumentException("function " + Quote.of(name) + " is " + v + " at " + point
                     + "; choose a domain where it is finite (--domain)");
         }
         return v;

@@ -8,6 +8,7 @@ import dev.dendrite.options.CommandSyntax;
 import dev.dendrite.options.Completion;
 import dev.dendrite.options.Option;
 import dev.dendrite.options.PlotFolder;
+import dev.dendrite.options.Quote;
 import dev.dendrite.options.TrainingOptions;
 import java.io.IOException;
 import java.io.InputStream;
@@ -158,12 +159,12 @@ public final class UatCommand implements CommandCatalog {
         static Domain parse(String text) {
             String[] parts = text.split(",", -1);
             if (parts.length != 2) {
-                throw new IllegalArgumentException("must be LO,HI, e.g. -1,1 or -pi,pi; got '" + text + "'");
+                throw new IllegalArgumentException("must be LO,HI, e.g. -1,1 or -pi,pi; got " + Quote.of(text));
             }
             double lo = Expression.parse(parts[0].strip()).evaluate(0, 0);
             double hi = Expression.parse(parts[1].strip()).evaluate(0, 0);
             if (!(lo < hi && Double.isFinite(lo) && Double.isFinite(hi))) {
-                throw new IllegalArgumentException("must be finite with LO < HI, got '" + text + "'");
+                throw new IllegalArgumentException("must be finite with LO < HI, got " + Quote.of(text));
             }
             return new Domain(lo, hi);
         }

@@ -86,4 +86,33 @@ class ExpressionTest {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Expression.parse("  "));
         assertEquals("expression '  ': empty expression at position 3", e.getMessage());
     }
+
+    @Test
+    void aLongTextIsQuotedBoundedInTheMessage() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Expression.parse("x".repeat(50_000)));
+        assertEquals("expression '" + "x".repeat(60) + "… (50000 characters)': unknown name '" + "x".repeat(60)
+                + "… (50000 characters)' (variables x, y; constants pi, e) at position 1", e.getMessage());
+    }
+
+    @Test
+    void nestingDeeperThanTheLimitIsRefusedWithItsPosition() {
+        String text = "(".repeat(2000) + "x" + ")".repeat(2000);
+
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Expression.parse(text));
+
+        assertEquals("expression '" + "(".repeat(60) + "… (4001 characters)': nesting deeper than 200 at position 201", e.getMessage());
+    }
+
+    @Test
+    void nestingUpToTheLimitIsEvaluated() {
+        assertEquals(3, eval("(".repeat(200) + "x" + ")".repeat(200), 3, 0));
+        assertEquals(-3, eval("-".repeat(199) + "x", 3, 0));
+    }
+
+    @Test
+    void aSumOfThousandsOfTermsIsEvaluatedWithoutOverflow() {
+        assertEquals(6000, eval("1" + "+1".repeat(5999), 0, 0));
+        assertEquals(Math.pow(1.001, 6000), eval("x" + "*x".repeat(5999), 1.001, 0), 1e-9);
+        assertEquals(-5998, eval("1" + "-1".repeat(5999), 0, 0));
+    }
 }

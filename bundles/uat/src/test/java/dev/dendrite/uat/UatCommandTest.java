@@ -122,6 +122,8 @@ class UatCommandTest {
         assertEquals("ml:uat: give --function or --expr, not both", refusal("--function", "sin", "--expr", "x"));
         assertTrue(refusal("--function", "tan").startsWith("--function: unknown function 'tan'; available: sin, abs"));
         assertEquals("--expr: expression 'sin(x': expected ')' at position 6", refusal("--expr", "sin(x"));
+        assertEquals("--expr: expression '" + "(".repeat(60) + "… (4001 characters)': nesting deeper than 200 at position 201",
+                refusal("--expr", "(".repeat(2000) + "x" + ")".repeat(2000)));
         assertEquals("--domain: must be LO,HI, e.g. -1,1 or -pi,pi; got '1'", refusal("--domain", "1"));
         assertEquals("--domain: must be finite with LO < HI, got '1,-1'", refusal("--domain", "1,-1"));
     }
