@@ -13,6 +13,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -27,7 +28,9 @@ import java.util.zip.ZipException;
  * m, rows and columns, then m·rows·cols unsigned bytes, image after image, row after row; its labels
  * file ({@code PREFIX-labels-idx1-ubyte} beside it) holds 0x00000801, m, then m unsigned bytes.
  * Either file may be gzip-compressed (detected by its first two bytes 0x1f 0x8b, whatever its name)
- * and may carry a {@code .gz} suffix.
+ * and may carry a {@code .gz} suffix. A header announcing more values than the heap can hold is
+ * refused before anything is allocated; only the values it announces are read (and inflated), so a
+ * gzip bomb is refused by its header or read no further than it.
  *
  * <p>Pixel p = r·cols + c of image j becomes feature {@code "p" + p} of sample j, divided by 255,
  * so X (rows·cols, m) lies in [0, 1]. The classes are the distinct labels sorted numerically
@@ -42,6 +45,9 @@ final class IdxReader {
     private static final Pattern IMAGES = Pattern.compile("(.*)images([-.])idx3-ubyte(\\.gz)?");
     private static final int BUFFER = 1 << 16;
     private static final double[] PIXEL = IntStream.range(0, 256).mapToDouble(v -> v / 255.0).toArray();
+    /** The heap a value of a file takes: its byte as read, then its double in X or in the targets. */
+    private static final int BYTES_PER_VALUE = 1 + Double.BYTES;
+    private static final double GB = 1L << 30;
 
     /** An IDX file's content: its dimensions and its unsigned bytes. */
     private record Idx(int[] dimensions, byte[] values) {
@@ -88,12 +94,18 @@ final class IdxReader {
      * Reads {@code images} and its {@link #labelsFile labels file}.
      *
      * @throws IllegalArgumentException for a missing labels file, a wrong magic number, a truncated
-     *                                  file or different image and label counts
+     *                                  file, a header announcing more than the heap can hold or
+     *                                  different image and label counts
      */
     static DataSet read(Path images) {
+        return read(images, Runtime.getRuntime().maxMemory());
+    }
+
+    /** {@link #read(Path)} with a heap of {@code heap} bytes. */
+    static DataSet read(Path images, long heap) {
         Path labelsPath = labelsFile(images);
-        Idx pixels = readFile(images, IMAGES_MAGIC);
-        Idx labels = readFile(labelsPath, LABELS_MAGIC);
+        Idx pixels = readFile(images, IMAGES_MAGIC, heap);
+        Idx labels = readFile(labelsPath, LABELS_MAGIC, heap);
         int m = pixels.dimensions()[0];
         if (labels.dimensions()[0] != m) {
             throw new IllegalArgumentException(images.getFileName() + " has " + m + " images but " + labelsPath.getFileName()
@@ -143,7 +155,7 @@ final class IdxReader {
     }
 
     /** Reads an IDX file whose magic number must be {@code magic}; its low byte is the number of dimensions. */
-    private static Idx readFile(Path file, int magic) {
+    private static Idx readFile(Path file, int magic, long heap) {
         String name = file.getFileName().toString();
         try (InputStream in = open(file)) {
             int found = ByteBuffer.wrap(exactly(in, 4, name, "the magic number")).getInt();
@@ -154,16 +166,21 @@ final class IdxReader {
             int rank = magic & 0xff;
             ByteBuffer header = ByteBuffer.wrap(exactly(in, 4 * rank, name, "the dimensions"));
             int[] dimensions = new int[rank];
-            long size = 1;
+            double values = 1;
             for (int d = 0; d < rank; d++) {
                 dimensions[d] = header.getInt();
-                size *= dimensions[d];
-                if (dimensions[d] < 0 || size > Integer.MAX_VALUE - 8) {
+                if (dimensions[d] < 0) {
                     throw new IllegalArgumentException(name + ": dimension " + (d + 1) + " of the header (" + dimensions[d]
-                            + ") is negative or too large");
+                            + ") is negative");
                 }
+                values *= dimensions[d];
             }
-            return new Idx(dimensions, exactly(in, (int) size, name, "the " + shape(dimensions) + " values the header announces"));
+            checkFits(name, dimensions, values, heap);
+            if (values > Integer.MAX_VALUE - 8) {
+                throw new IllegalArgumentException(name + ": the header announces " + shape(dimensions)
+                        + " values, more than one Java array holds");
+            }
+            return new Idx(dimensions, exactly(in, (int) values, name, "the " + shape(dimensions) + " values the header announces"));
         } catch (EOFException | ZipException e) {
             throw new IllegalArgumentException(name + " is truncated or corrupt: " + e.getMessage());
         } catch (IOException e) {
@@ -179,6 +196,20 @@ final class IdxReader {
                     + bytes.length);
         }
         return bytes;
+    }
+
+    /** Refuses, before they are read, {@code values} that with their doubles take more than {@code heap} bytes. */
+    private static void checkFits(String name, int[] dimensions, double values, long heap) {
+        double bytes = values * BYTES_PER_VALUE;
+        if (bytes > heap) {
+            throw new IllegalArgumentException(String.format(Locale.ROOT,
+                    "%s: the header announces %s values, about %s in memory; more than the heap can hold (%s; set DENDRITE_OPTS=-Xmx%dg)",
+                    name, shape(dimensions), gigabytes(bytes), gigabytes(heap), (long) Math.ceil(bytes / GB) + 1));
+        }
+    }
+
+    private static String gigabytes(double bytes) {
+        return String.format(Locale.ROOT, "%.1f GB", bytes / GB);
     }
 
     private static String shape(int[] dimensions) {

@@ -182,6 +182,40 @@ class IdxReaderTest {
     }
 
     @Test
+    void aHeaderAnnouncingMoreThanTheHeapHoldsIsRefusedBeforeReading() throws IOException {
+        byte[] forged = ByteBuffer.allocate(16).putInt(IdxReader.IMAGES_MAGIC).putInt(60_000).putInt(280).putInt(280).array();
+        Path images = write("big-images-idx3-ubyte", forged);
+        write("big-labels-idx1-ubyte", labelsFile(IdxReader.LABELS_MAGIC, LABELS));
+        assertMessage("big-images-idx3-ubyte: the header announces 60000×280×280 values, about 39.4 GB in memory; more than the"
+                + " heap can hold (1.0 GB; set DENDRITE_OPTS=-Xmx41g)", () -> IdxReader.read(images, 1L << 30));
+    }
+
+    @Test
+    void aGzipBombIsRefusedByItsHeaderWithoutInflatingIt() throws IOException {
+        // 64 MB of zeros deflate to about 64 KB; the header announces 2000×1000×1000 values, 2 GB inflated
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (GZIPOutputStream zip = new GZIPOutputStream(out)) {
+            zip.write(ByteBuffer.allocate(16).putInt(IdxReader.IMAGES_MAGIC).putInt(2000).putInt(1000).putInt(1000).array());
+            byte[] zeros = new byte[1 << 20];
+            for (int i = 0; i < 64; i++) {
+                zip.write(zeros);
+            }
+        }
+        Path bomb = write("bomb-images-idx3-ubyte.gz", out.toByteArray());
+        write("bomb-labels-idx1-ubyte.gz", gzip(labelsFile(IdxReader.LABELS_MAGIC, LABELS)));
+        assertMessage("bomb-images-idx3-ubyte.gz: the header announces 2000×1000×1000 values, about 16.8 GB in memory; more than"
+                + " the heap can hold (1.0 GB; set DENDRITE_OPTS=-Xmx18g)", () -> IdxReader.read(bomb, 1L << 30));
+    }
+
+    @Test
+    void aLabelsHeaderAnnouncingMoreThanTheHeapHoldsIsRefused() throws IOException {
+        Path images = write("many-images-idx3-ubyte", imagesFile(IdxReader.IMAGES_MAGIC, M, pixels()));
+        write("many-labels-idx1-ubyte", ByteBuffer.allocate(8).putInt(IdxReader.LABELS_MAGIC).putInt(Integer.MAX_VALUE).array());
+        assertMessage("many-labels-idx1-ubyte: the header announces 2147483647 values, about 18.0 GB in memory; more than"
+                + " the heap can hold (1.0 GB; set DENDRITE_OPTS=-Xmx19g)", () -> IdxReader.read(images, 1L << 30));
+    }
+
+    @Test
     void differentImageAndLabelCountsAreReported() throws IOException {
         Path images = write("odd-images-idx3-ubyte", imagesFile(IdxReader.IMAGES_MAGIC, M, pixels()));
         write("odd-labels-idx1-ubyte", labelsFile(IdxReader.LABELS_MAGIC, Arrays.copyOf(LABELS, M - 1)));
