@@ -2,6 +2,7 @@ package dev.dendrite.depth;
 
 import dev.dendrite.api.nn.Trainer;
 import dev.dendrite.api.nn.TrainingRequest;
+import dev.dendrite.nn.memory.TrainingMemory;
 import dev.dendrite.options.Arguments;
 import dev.dendrite.options.CommandCatalog;
 import dev.dendrite.options.CommandSyntax;
@@ -78,6 +79,8 @@ public final class DepthCommand implements CommandCatalog {
     public Object depth(@Descriptor("[options]") String... words) {
         return SYNTAX.run(words, DepthCommand::shownDefault, arguments -> {
             DepthSettings settings = settings(arguments);
+            TrainingMemory.check("--params " + settings.budget(), TrainingMemory.parameterBytes(settings.budget()),
+                    Runtime.getRuntime().maxMemory());
             execute(settings, PlotFolder.of(arguments), System.out);
             return null;
         });

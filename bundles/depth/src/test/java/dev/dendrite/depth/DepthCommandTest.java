@@ -207,6 +207,12 @@ class DepthCommandTest {
     }
 
     @Test
+    void aBudgetTooBigForTheHeapIsRefusedBeforeTheNetworksAreSought() {
+        String message = refusal("--params", "2000000000");
+        assertTrue(message.startsWith("--params 2000000000 needs about 44.7 GB for weights and workspaces; the heap is "), message);
+    }
+
+    @Test
     void namesAnUnknownOptionAndARepeatedOne() {
         assertEquals("ml:depth has no option --bogus (ml:depth --help)", refusal("--bogus", "3"));
         assertEquals("ml:depth has no option --thread; did you mean --threads? (ml:depth --help)", refusal("--thread", "3"));

@@ -19,6 +19,7 @@ import dev.dendrite.api.nn.TrainingResult;
 import dev.dendrite.api.nn.TrainingRequest;
 import dev.dendrite.options.TrainingOptions;
 import dev.dendrite.api.nn.Updater;
+import dev.dendrite.nn.memory.TrainingMemory;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -70,10 +71,7 @@ public final class NetworkTrainer implements Trainer {
             Updater updater = optimizer.service().newUpdater(hyperparameters);
 
             int outputs = Targets.outputsFor(train, outputName);
-            int m = train.samples();
-            int batch = spec.batchSize() == 0 ? m : Math.min(spec.batchSize(), m);
-            MemoryEstimate.check(train.features(), spec.hiddenLayers(), outputs, batch, m, spec.dropout() > 0, spec.patience() > 0,
-                    Runtime.getRuntime().maxMemory());
+            checkMemory(spec, train, outputs);
             Network network = build(spec, initializer, train.features(), outputs, hidden, output, math.service());
             Targets targets = Targets.of(train, outputs, "linear".equals(outputName));
             if (start != null) {
@@ -149,6 +147,21 @@ public final class NetworkTrainer implements Trainer {
             Targets targets = new Targets(model.task(), model.outputs(), model.classes().size());
             return Evaluation.evaluate(network, head, targets, data);
         }
+    }
+
+    /** Refuses a run whose network, batches and kept copies cannot fit in the heap ({@link TrainingMemory}). */
+    private static void checkMemory(TrainingRequest spec, DataSet train, int outputs) {
+        List<Integer> widths = new ArrayList<>();
+        widths.add(train.features());
+        widths.addAll(spec.hiddenLayers());
+        widths.add(outputs);
+        int m = train.samples();
+        int batch = spec.batchSize() == 0 ? m : Math.min(spec.batchSize(), m);
+        String layers = spec.hiddenLayers().isEmpty() ? "none"
+                : spec.hiddenLayers().stream().map(String::valueOf).collect(Collectors.joining(","));
+        TrainingMemory.check("--layers " + layers,
+                TrainingMemory.bytes(widths, batch, Math.min(m, Evaluation.CHUNK), spec.dropout() > 0, spec.patience() > 0),
+                Runtime.getRuntime().maxMemory());
     }
 
     /** The spec with the start model's architecture; the model must fit the data. */
