@@ -32,7 +32,7 @@ final class CsvSource implements Source {
         int y = target == null ? header.size() - 1 : table.column(target, "target");
         int[] features = IntStream.range(0, header.size()).filter(c -> c != y).toArray();
         Matrix x = table.numbers(features);
-        TargetColumn encoded = TargetColumn.of(table.values(y), task, table::where);
+        TargetColumn encoded = TargetColumn.of(table.values(y), task, j -> table.cellName(j, y));
         List<String> names = IntStream.of(features).mapToObj(header::get).toList();
         DataSet data = new DataSet(table.path(), names, x, encoded.targets(), encoded.task(), encoded.classes());
         return new Loaded(data, header.get(y));
@@ -47,7 +47,7 @@ final class CsvSource implements Source {
                     + "' is a feature of the model; name the target column");
         }
         Matrix x = table.numbers(features);
-        double[] targets = TargetColumn.encode(table.values(y), schema.task(), schema.classes(), table::where);
+        double[] targets = TargetColumn.encode(table.values(y), schema.task(), schema.classes(), j -> table.cellName(j, y));
         return new DataSet(table.path(), schema.featureNames(), x, targets, schema.task(), schema.classes());
     }
 

@@ -1,5 +1,6 @@
 package dev.dendrite.data;
 
+import dev.dendrite.api.data.DataSet;
 import dev.dendrite.api.data.FeatureScaling;
 import dev.dendrite.api.math.Matrix;
 import java.util.Locale;
@@ -52,6 +53,40 @@ enum Scaling {
 
     /** The scaling fitted on training features X (n[0], m); X is not modified. */
     abstract FeatureScaling fit(Matrix x);
+
+    /**
+     * The scaling fitted on the features of {@code train}, which are not modified.
+     *
+     * @throws IllegalArgumentException when a feature's offset or scale overflows (with standard
+     *                                  scaling, from values of about 1e154 up), naming the file, the
+     *                                  column and its value of largest magnitude
+     */
+    FeatureScaling fit(DataSet train) {
+        FeatureScaling fitted = fit(train.x());
+        for (int r = 0; r < train.features(); r++) {
+            if (!Double.isFinite(fitted.offset()[r]) || !Double.isFinite(fitted.scale()[r])) {
+                throw new IllegalArgumentException("file " + train.name() + ", column " + train.featureNames().get(r) + ": "
+                        + plain(largest(train.x(), r)) + " is too large to scale");
+            }
+        }
+        return fitted;
+    }
+
+    /** The value of largest magnitude in row r of X. */
+    private static double largest(Matrix x, int r) {
+        int m = x.cols();
+        double[] v = x.data();
+        double largest = 0;
+        for (int j = r * m; j < (r + 1) * m; j++) {
+            largest = Math.abs(v[j]) > Math.abs(largest) ? v[j] : largest;
+        }
+        return largest;
+    }
+
+    /** {@code 1e200} rather than Java's {@code 1.0E200}. */
+    private static String plain(double value) {
+        return Double.toString(value).replace(".0E", "E").replace('E', 'e');
+    }
 
     /** The scaling named {@code name} ({@code standard}, {@code minmax}, {@code none}; any case). */
     static Scaling of(String name) {

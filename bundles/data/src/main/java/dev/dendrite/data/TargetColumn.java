@@ -4,6 +4,8 @@ import dev.dendrite.api.data.Task;
 import java.math.BigDecimal;
 import java.util.Collections;
 import java.util.List;
+import java.util.Locale;
+import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.IntFunction;
 
@@ -29,12 +31,17 @@ import java.util.function.IntFunction;
 record TargetColumn(Task task, List<String> classes, double[] targets) {
     static final int MAX_CLASSES = 20;
 
+    /** Labels that mark a missing value (compared in upper case); an empty cell is refused before. */
+    private static final Set<String> MISSING = Set.of("NA", "N/A", "NULL", "?");
+
     /**
      * Encodes the raw (non-empty) target values of every row.
      *
      * @param task  the task, or null to detect it
-     * @param where names row j in error messages, e.g. {@code diabetes.csv line 3}
-     * @throws IllegalArgumentException for a value that is not a number when the task is regression
+     * @param where names row j in error messages, e.g. {@code diabetes.csv line 3, column 9 (Outcome)}
+     * @throws IllegalArgumentException for a value that is not a number when the task is regression,
+     *                                  and for a class label that marks a missing value ({@code NA},
+     *                                  {@code N/A}, {@code NULL}, {@code ?}) or spells a non-finite number
      */
     static TargetColumn of(List<String> values, Task task, IntFunction<String> where) {
         double[] numbers = new double[values.size()];
@@ -44,7 +51,7 @@ record TargetColumn(Task task, List<String> classes, double[] targets) {
                 if (task == Task.REGRESSION) {
                     throw notANumber(values.get(j), where.apply(j));
                 }
-                return labels(values);
+                return labels(values, where);
             }
         }
         TreeSet<Double> distinct = new TreeSet<>();
@@ -105,6 +112,18 @@ record TargetColumn(Task task, List<String> classes, double[] targets) {
         return index;
     }
 
+    /** Whether {@code value} spells NaN or an infinity ({@code inf}, {@code -Infinity}, {@code 1e999}). */
+    private static boolean nonFinite(String value) {
+        if (value.toLowerCase(Locale.ROOT).matches("[+-]?(nan|inf|infinity)")) {
+            return true;
+        }
+        try {
+            return !Double.isFinite(Double.parseDouble(value));
+        } catch (NumberFormatException notANumber) {
+            return false;
+        }
+    }
+
     /** {@code value} without exponent or trailing zeros: {@code 3}, {@code 2.5}, {@code 0.001}. */
     static String plain(double value) {
         return BigDecimal.valueOf(value).stripTrailingZeros().toPlainString();
@@ -114,7 +133,18 @@ record TargetColumn(Task task, List<String> classes, double[] targets) {
         return new IllegalArgumentException(where + ": target '" + value + "' is not a number; a regression target must be numeric");
     }
 
-    private static TargetColumn labels(List<String> values) {
+    /** Classes of text labels; a missing-value marker or a non-finite number is refused, not taken for a class. */
+    private static TargetColumn labels(List<String> values, IntFunction<String> where) {
+        for (int j = 0; j < values.size(); j++) {
+            String value = values.get(j);
+            if (MISSING.contains(value.toUpperCase(Locale.ROOT))) {
+                throw new IllegalArgumentException(where.apply(j) + ": class label '" + value
+                        + "' marks a missing value; every row needs a class");
+            }
+            if (nonFinite(value)) {
+                throw new IllegalArgumentException(where.apply(j) + ": class label '" + value + "' is not a finite number");
+            }
+        }
         List<String> classes = List.copyOf(new TreeSet<>(values));
         double[] targets = values.stream().mapToDouble(v -> Collections.binarySearch(classes, v)).toArray();
         return new TargetColumn(Task.CLASSIFICATION, classes, targets);

@@ -96,7 +96,7 @@ class SchemaLoadingTest {
             csv.append(String.join(",", r)).append('\n');
         }
         Path file = write("test.csv", csv.toString());
-        assertMessage("test.csv line 12: class 'x' was not seen in training (known: setosa, versicolor, virginica)",
+        assertMessage("test.csv line 12, column 5 (species): class 'x' was not seen in training (known: setosa, versicolor, virginica)",
                 () -> service.load(file.toString(), iris, 1));
     }
 
@@ -122,7 +122,7 @@ class SchemaLoadingTest {
         }
         lines.set(4, lines.get(4).substring(0, lines.get(4).lastIndexOf(',') + 1) + "high");
         Path bad = write("bad.csv", String.join("\n", lines) + "\n");
-        assertMessage("bad.csv line 5: target 'high' is not a number; a regression target must be numeric",
+        assertMessage("bad.csv line 5, column 11 (progression): target 'high' is not a number; a regression target must be numeric",
                 () -> service.load(bad.toString(), diabetes, 1));
     }
 

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import dev.dendrite.api.data.Task;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.IntFunction;
 import org.junit.jupiter.api.Test;
 
 class TargetColumnTest {
@@ -29,9 +30,9 @@ class TargetColumnTest {
 
     @Test
     void oneWordAmongNumbersMakesEveryValueALabel() {
-        TargetColumn t = detect(List.of("1.5", "2", "n/a", "1.5"));
+        TargetColumn t = detect(List.of("1.5", "2", "many", "1.5"));
         assertEquals(Task.CLASSIFICATION, t.task());
-        assertEquals(List.of("1.5", "2", "n/a"), t.classes());
+        assertEquals(List.of("1.5", "2", "many"), t.classes());
     }
 
     @Test
@@ -80,6 +81,23 @@ class TargetColumnTest {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> TargetColumn.of(List.of("1", "2", "many"), Task.REGRESSION, j -> "f.csv line " + (j + 2)));
         assertEquals("f.csv line 4: target 'many' is not a number; a regression target must be numeric", e.getMessage());
+    }
+
+    /** A NaN or a missing-value marker in a class column was once a class of its own. */
+    @Test
+    void aNonFiniteOrMissingClassLabelIsRefusedNamingItsRow() {
+        IntFunction<String> where = j -> "f.csv line " + (j + 2) + ", column 3 (y)";
+        assertEquals("f.csv line 3, column 3 (y): class label 'NaN' is not a finite number",
+                assertThrows(IllegalArgumentException.class, () -> TargetColumn.of(List.of("a", "NaN", "b"), null, where)).getMessage());
+        for (String nonFinite : List.of("-inf", "Infinity", "1e999")) {
+            assertEquals("f.csv line 2, column 3 (y): class label '" + nonFinite + "' is not a finite number",
+                    assertThrows(IllegalArgumentException.class,
+                            () -> TargetColumn.of(List.of(nonFinite, "b"), Task.CLASSIFICATION, where)).getMessage());
+        }
+        for (String missing : List.of("NA", "n/a", "null", "?")) {
+            assertEquals("f.csv line 4, column 3 (y): class label '" + missing + "' marks a missing value; every row needs a class",
+                    assertThrows(IllegalArgumentException.class, () -> TargetColumn.of(List.of("a", "b", missing), null, where)).getMessage());
+        }
     }
 
     @Test

@@ -18,6 +18,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -66,9 +67,30 @@ class TaskAndScalingTest {
         assertEquals("sex", split.target());
     }
 
+    /** Values from about 1e154 up overflowed the variance, and the column was silently zeroed. */
+    @Test
+    void aFeatureValueTooLargeToScaleIsRefusedNamingTheColumnAndValue() throws IOException {
+        Path file = Files.writeString(dir.resolve("x.csv"), "f1,f2,f3,y\n1,2,3,0\n1,2,1e200,1\n2,1,-4,0\n2,2,5,1\n");
+        assertMessage("file " + file + ", column f3: 1e200 is too large to scale",
+                () -> service.load(file.toString(), options(null, 0, null, "standard")));
+        Path huge = Files.writeString(dir.resolve("huge.csv"), "f1,y\n-1.5e308,0\n1.5e308,1\n0,0\n1,1\n");
+        assertMessage("file " + huge + ", column f1: -1.5e308 is too large to scale",
+                () -> service.load(huge.toString(), options(null, 0, null, "minmax")));
+        DataSet unscaled = service.load(file.toString(), options(null, 0, null, "none")).train();
+        assertTrue(IntStream.range(0, unscaled.samples()).anyMatch(j -> unscaled.x().get(2, j) == 1e200),
+                "without scaling nothing overflows");
+    }
+
+    @Test
+    void aNaNClassLabelIsRefusedNamingTheLineAndColumn() throws IOException {
+        Path file = Files.writeString(dir.resolve("labels.csv"), "f,y\n1,a\n2,NaN\n3,b\n");
+        assertMessage("labels.csv line 3, column 2 (y): class label 'NaN' is not a finite number",
+                () -> service.load(file.toString(), options(null, 0, null, null)));
+    }
+
     @Test
     void aForcedRegressionOfWordsNamesTheLineAndValue() {
-        assertMessage("iris.csv line 2: target 'setosa' is not a number; a regression target must be numeric",
+        assertMessage("iris.csv line 2, column 5 (species): target 'setosa' is not a number; a regression target must be numeric",
                 () -> service.load(resource("iris.csv"), options(null, 0.2, Task.REGRESSION, null)));
     }
 
