@@ -3,6 +3,8 @@ package dev.dendrite.nn;
 import dev.dendrite.api.data.DataSet;
 import dev.dendrite.api.math.Matrix;
 import dev.dendrite.api.nn.Metrics;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 /**
  * Moving samples into a network's workspace, and scoring a network on a whole split in chunks of
@@ -40,7 +42,26 @@ final class Evaluation {
             check.check(ws, cost);
             tally.add(a, cost, set.targets(), order, from);
         }
-        return tally.metrics();
+        return finite(tally.metrics(), set.name());
+    }
+
+    /**
+     * {@code metrics}, unless its loss is not finite or a metric is infinite: a model whose outputs
+     * overflow on a data set has no result to print (a NaN metric, such as r² of a constant target,
+     * is printed as {@code -}).
+     *
+     * @throws IllegalArgumentException naming the data set, the value and what overflowed
+     */
+    private static Metrics finite(Metrics metrics, String set) {
+        Map<String, Double> values = new LinkedHashMap<>(Map.of("loss", metrics.cost()));
+        values.putAll(metrics.values());
+        values.forEach((name, value) -> {
+            if (Double.isInfinite(value) || name.equals("loss") && Double.isNaN(value)) {
+                throw new IllegalArgumentException(set + ": the " + name + " is not finite (" + value
+                        + "); the model's outputs or the targets overflow on this data");
+            }
+        });
+        return metrics;
     }
 
     /** Copies the samples order[from … from+m) into the workspace's X and (encoded) Y. */

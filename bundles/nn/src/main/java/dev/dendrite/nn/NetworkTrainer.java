@@ -125,7 +125,7 @@ public final class NetworkTrainer implements Trainer {
                     System.arraycopy(a.data(), r * count, out.data(), r * m + from, count);
                 }
             }
-            return out;
+            return finite(out);
         }
     }
 
@@ -162,6 +162,23 @@ public final class NetworkTrainer implements Trainer {
         TrainingMemory.check("--layers " + layers,
                 TrainingMemory.bytes(widths, batch, Math.min(m, Evaluation.CHUNK), spec.dropout() > 0, spec.patience() > 0),
                 Runtime.getRuntime().maxMemory());
+    }
+
+    /**
+     * The predictions Y (n[L], m), unless one is not finite: a model whose outputs overflow on a sample has no prediction for it.
+     *
+     * @throws IllegalArgumentException naming the first such sample (counted from 1)
+     */
+    private static Matrix finite(Matrix y) {
+        int m = y.cols();
+        double[] v = y.data();
+        for (int i = 0; i < v.length; i++) {
+            if (!Double.isFinite(v[i])) {
+                throw new IllegalArgumentException("sample " + (i % m + 1) + ": the prediction is not finite (" + v[i]
+                        + "); the model's outputs overflow on it");
+            }
+        }
+        return y;
     }
 
     /** The spec with the start model's architecture; the model must fit the data. */
