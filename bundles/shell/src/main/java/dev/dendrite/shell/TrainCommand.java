@@ -5,9 +5,11 @@ import dev.dendrite.api.data.DataSet;
 import dev.dendrite.api.data.DataSplit;
 import dev.dendrite.api.data.Task;
 import dev.dendrite.api.nn.EpochReport;
+import dev.dendrite.api.nn.LayerShape;
 import dev.dendrite.api.nn.Metrics;
 import dev.dendrite.api.nn.Trainer;
 import dev.dendrite.api.nn.TrainingInterruptedException;
+import dev.dendrite.api.nn.TrainingListener;
 import dev.dendrite.api.nn.TrainingRequest;
 import dev.dendrite.api.nn.TrainingResult;
 import dev.dendrite.models.ModelStore;
@@ -152,13 +154,12 @@ public final class TrainCommand implements CommandCatalog {
         String testFile = arguments.get(TEST);
         DataSet testSet = testFile == null ? null : testSet(testFile, split, request.seed() + 1);
         PrintStream out = System.out;
-        out.println(describe(split));
         TrainingResult result;
         double seconds;
         Progress progress = Progress.of(out, epochs(request, split), request.iterations());
         try (HistoryFile history = historyFile == null ? null : HistoryFile.open(historyFile)) {
             long start = System.nanoTime();
-            result = trainer.train(request, split, Listeners.all(progress, history));
+            result = trainer.train(request, split, Listeners.all(dataLine(out, split), progress, history));
             seconds = (System.nanoTime() - start) / 1e9;
         } catch (TrainingInterruptedException e) {
             progress.clear();
@@ -208,6 +209,19 @@ public final class TrainCommand implements CommandCatalog {
         int batch = request.batchSize() == 0 ? m : Math.min(request.batchSize(), m);
         int perEpoch = (m + batch - 1) / batch;
         return request.iterations() > 0 ? (int) ((request.iterations() + perEpoch - 1) / perEpoch) : request.epochs();
+    }
+
+    /**
+     * Prints the data line when the run has started, so that a run the trainer refuses at its start
+     * (a network too big for the heap, a missing plug-in) answers with its error alone.
+     */
+    private static TrainingListener dataLine(PrintStream out, DataSplit split) {
+        return new TrainingListener() {
+            @Override
+            public void started(List<LayerShape> layers, int samples, int iterationsPerEpoch) {
+                out.println(describe(split));
+            }
+        };
     }
 
     private static String describe(DataSplit split) {

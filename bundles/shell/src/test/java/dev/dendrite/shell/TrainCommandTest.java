@@ -35,6 +35,7 @@ class TrainCommandTest {
     private ModelStore store;
     private TrainingRequest received;
     private boolean interrupt;
+    private String refusal;
 
     private static final Metrics METRICS = new Metrics(0.5, Map.of("accuracy", 0.75), new int[][] {{1, 1}, {0, 2}});
 
@@ -42,6 +43,9 @@ class TrainCommandTest {
         @Override
         public TrainingResult train(TrainingRequest spec, DataSplit data, TrainingListener listener, Model start) {
             received = spec;
+            if (refusal != null) {
+                throw new IllegalArgumentException(refusal);
+            }
             Model model = new Model(List.of(new DenseLayer(new Matrix(1, 2), new Matrix(1, 1), "sigmoid")),
                     "binary_crossentropy", data.schema(), Map.of());
             TrainingResult result = new TrainingResult(model, List.of(new EpochReport(1, 1, 0.1, METRICS, null, "accuracy", 3)), 1,
@@ -263,6 +267,20 @@ class TrainCommandTest {
                 assertThrows(CommandException.class, () -> run("xor", "--save", "m")).getMessage());
         assertEquals(null, data.lastOptions, "nothing was loaded");
         assertEquals(null, received, "nothing was trained");
+    }
+
+    @Test
+    void aRunTheTrainerRefusesAtItsStartAnswersWithItsErrorAlone() {
+        refusal = "--layers 10000,10000,10000 needs about 4.6 GB for weights and workspaces; the heap is 1.0 GB (set DENDRITE_OPTS=-Xmx6g)";
+        java.io.PrintStream console = System.out;
+        java.io.ByteArrayOutputStream printed = new java.io.ByteArrayOutputStream();
+        System.setOut(new java.io.PrintStream(printed, true));
+        try {
+            assertEquals("error: " + refusal, assertThrows(CommandException.class, () -> run("xor")).toString());
+        } finally {
+            System.setOut(console);
+        }
+        assertEquals("", printed.toString(), "no data line before the error");
     }
 
     @Test
