@@ -35,7 +35,8 @@ final class CsvSource implements Source {
         TargetColumn encoded = TargetColumn.of(table.values(y), task, j -> table.cellName(j, y));
         List<String> names = IntStream.of(features).mapToObj(header::get).toList();
         DataSet data = new DataSet(table.path(), names, x, encoded.targets(), encoded.task(), encoded.classes());
-        return new Loaded(data, header.get(y));
+        return new Loaded(data, header.get(y),
+                r -> "file " + table.name() + ", column " + (features[r] + 1) + " (" + names.get(r) + ")");
     }
 
     @Override

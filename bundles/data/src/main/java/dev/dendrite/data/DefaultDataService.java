@@ -107,7 +107,7 @@ public final class DefaultDataService implements DataService {
         DataSet train = data.select(parts[0]);
         DataSet validation = parts[1].length > 0 ? data.select(parts[1]) : null;
         Scaling scaling = options.scaling() == null ? from.defaultScaling() : Scaling.of(options.scaling());
-        FeatureScaling fitted = scaling.fit(train);
+        FeatureScaling fitted = scaling.fit(train.x(), loaded.column());
         fitted.applyInPlace(train.x());
         if (validation != null) {
             fitted.applyInPlace(validation.x());

@@ -43,7 +43,7 @@ final class FixedSource implements Source {
             throw new IllegalArgumentException(name + " is " + kind + " for " + lower(set.task()) + "; the task "
                     + lower(task) + " applies to CSV files only");
         }
-        return new Loaded(set, null);
+        return new Loaded(set);
     }
 
     @Override

@@ -1,9 +1,9 @@
 package dev.dendrite.data;
 
-import dev.dendrite.api.data.DataSet;
 import dev.dendrite.api.data.FeatureScaling;
 import dev.dendrite.api.math.Matrix;
 import java.util.Locale;
+import java.util.function.IntFunction;
 
 /**
  * The feature scalings a user can choose ({@code DataOptions.scaling()}), each fitted on a
@@ -55,18 +55,18 @@ enum Scaling {
     abstract FeatureScaling fit(Matrix x);
 
     /**
-     * The scaling fitted on the features of {@code train}, which are not modified.
+     * The scaling fitted on training features X (n[0], m), which are not modified.
      *
+     * @param column names feature r in messages, e.g. {@code file x.csv, column 3 (f3)}
      * @throws IllegalArgumentException when a feature's offset or scale overflows (with standard
-     *                                  scaling, from values of about 1e154 up), naming the file, the
-     *                                  column and its value of largest magnitude
+     *                                  scaling, from values of about 1e154 up), naming the feature
+     *                                  and its value of largest magnitude
      */
-    FeatureScaling fit(DataSet train) {
-        FeatureScaling fitted = fit(train.x());
-        for (int r = 0; r < train.features(); r++) {
+    FeatureScaling fit(Matrix x, IntFunction<String> column) {
+        FeatureScaling fitted = fit(x);
+        for (int r = 0; r < x.rows(); r++) {
             if (!Double.isFinite(fitted.offset()[r]) || !Double.isFinite(fitted.scale()[r])) {
-                throw new IllegalArgumentException("file " + train.name() + ", column " + train.featureNames().get(r) + ": "
-                        + plain(largest(train.x(), r)) + " is too large to scale");
+                throw new IllegalArgumentException(column.apply(r) + ": " + plain(largest(x, r)) + " is too large to scale");
             }
         }
         return fitted;

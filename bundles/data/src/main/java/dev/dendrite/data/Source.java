@@ -4,6 +4,7 @@ import dev.dendrite.api.data.DataSchema;
 import dev.dendrite.api.data.DataSet;
 import dev.dendrite.api.data.Task;
 import dev.dendrite.api.math.Matrix;
+import java.util.function.IntFunction;
 
 /**
  * Where samples come from (a CSV file, an IDX pair, a built-in generator), read whole and
@@ -17,8 +18,13 @@ interface Source {
      *
      * @param data   the whole data set, unscaled
      * @param target the target column's name, or null when the source has no columns to choose from
+     * @param column names feature r in messages, e.g. {@code file x.csv, column 3 (f3)}
      */
-    record Loaded(DataSet data, String target) {
+    record Loaded(DataSet data, String target, IntFunction<String> column) {
+        /** Features named by their position among the features, e.g. {@code feature 3 (x3)}. */
+        Loaded(DataSet data) {
+            this(data, null, r -> data.name() + ", feature " + (r + 1) + " (" + data.featureNames().get(r) + ")");
+        }
     }
 
     /**

@@ -71,11 +71,11 @@ class TaskAndScalingTest {
     @Test
     void aFeatureValueTooLargeToScaleIsRefusedNamingTheColumnAndValue() throws IOException {
         Path file = Files.writeString(dir.resolve("x.csv"), "f1,f2,f3,y\n1,2,3,0\n1,2,1e200,1\n2,1,-4,0\n2,2,5,1\n");
-        assertMessage("file " + file + ", column f3: 1e200 is too large to scale",
+        assertMessage("file x.csv, column 3 (f3): 1e200 is too large to scale",
                 () -> service.load(file.toString(), options(null, 0, null, "standard")));
-        Path huge = Files.writeString(dir.resolve("huge.csv"), "f1,y\n-1.5e308,0\n1.5e308,1\n0,0\n1,1\n");
-        assertMessage("file " + huge + ", column f1: -1.5e308 is too large to scale",
-                () -> service.load(huge.toString(), options(null, 0, null, "minmax")));
+        Path huge = Files.writeString(dir.resolve("huge.csv"), "y,f1\n0,-1.5e308\n1,1.5e308\n0,0\n1,1\n");
+        assertMessage("file huge.csv, column 2 (f1): -1.5e308 is too large to scale",
+                () -> service.load(huge.toString(), options("y", 0, null, "minmax")));
         DataSet unscaled = service.load(file.toString(), options(null, 0, null, "none")).train();
         assertTrue(IntStream.range(0, unscaled.samples()).anyMatch(j -> unscaled.x().get(2, j) == 1e200),
                 "without scaling nothing overflows");
