@@ -2,7 +2,7 @@ package dev.dendrite.depth;
 
 import dev.dendrite.api.nn.Trainer;
 import dev.dendrite.api.nn.TrainingRequest;
-import dev.dendrite.nn.memory.TrainingMemory;
+import dev.dendrite.options.TrainingMemory;
 import dev.dendrite.options.Arguments;
 import dev.dendrite.options.CommandCatalog;
 import dev.dendrite.options.CommandSyntax;

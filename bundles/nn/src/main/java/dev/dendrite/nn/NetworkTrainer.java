@@ -19,7 +19,7 @@ import dev.dendrite.api.nn.TrainingResult;
 import dev.dendrite.api.nn.TrainingRequest;
 import dev.dendrite.options.TrainingOptions;
 import dev.dendrite.api.nn.Updater;
-import dev.dendrite.nn.memory.TrainingMemory;
+import dev.dendrite.options.TrainingMemory;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

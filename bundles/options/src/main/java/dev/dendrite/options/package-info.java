@@ -5,7 +5,9 @@
  * search-space names and by the model provenance; {@link dev.dendrite.options.CommandSyntax}
  * parses a command line against a command's options, names an unknown option with the nearest
  * known one, writes {@code --help} and tells the console what to complete; {@link
- * dev.dendrite.options.Quote} bounds the user's text that a message quotes.
+ * dev.dendrite.options.Quote} bounds the user's text that a message quotes; {@link
+ * dev.dendrite.options.TrainingMemory} estimates the heap a run needs, so that what cannot fit is
+ * refused before the work starts.
  */
 @Export
 @Version("1.1.0")

@@ -1,4 +1,4 @@
-package dev.dendrite.nn.memory;
+package dev.dendrite.options;
 
 import java.util.List;
 import java.util.Locale;

@@ -1,4 +1,4 @@
-package dev.dendrite.nn.memory;
+package dev.dendrite.options;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
