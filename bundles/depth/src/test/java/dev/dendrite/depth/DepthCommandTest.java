@@ -209,7 +209,7 @@ class DepthCommandTest {
     @Test
     void aBudgetTooBigForTheHeapIsRefusedBeforeTheNetworksAreSought() {
         String message = refusal("--params", "2000000000");
-        assertTrue(message.startsWith("--params 2000000000 needs about 44.7 GB for weights and workspaces; the heap is "), message);
+        assertTrue(message.startsWith("--params 2000000000 needs about 59.6 GB for weights and workspaces; the heap is "), message);
     }
 
     @Test

@@ -14,7 +14,7 @@ class TrainerMemoryTest {
         TrainingRequest request = TrainingRequest.builder().hiddenLayers(List.of(40000, 40000)).epochs(1).build();
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> new NetworkTrainer(new LocalPlugins())
                 .train(request, NetworkTrainerTest.split(NetworkTrainerTest.xor(50, 1)), TrainingListener.NONE));
-        assertTrue(e.getMessage().startsWith("--layers 40000,40000 needs about 36.0 GB for weights and workspaces; the heap is "),
+        assertTrue(e.getMessage().startsWith("--layers 40000,40000 needs about 47.9 GB for weights and workspaces; the heap is "),
                 e.getMessage());
     }
 }

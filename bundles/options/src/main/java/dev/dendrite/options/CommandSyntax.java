@@ -114,8 +114,8 @@ public final class CommandSyntax {
     /**
      * Runs a command the way every {@code ml:} command runs: reads {@code words}, prints the usage
      * for {@code --help}, else calls {@code body}, which Ctrl-C on the console interrupts
-     * ({@link ConsoleInterrupt}). Whatever {@code body} refuses or fails with leaves as a
-     * {@link CommandException}: one line, its message, for the console to print.
+     * ({@link ConsoleInterrupt}). Whatever {@code body} refuses or fails with, running out of memory
+     * included, leaves as a {@link CommandException}: one line, its message, for the console to print.
      *
      * @param defaults as for {@link #usage}
      * @return what {@code body} returns, or the usage
@@ -131,6 +131,11 @@ public final class CommandSyntax {
             throw e;
         } catch (RuntimeException e) {
             throw new CommandException(e.getMessage() != null ? e.getMessage() : name + " failed: " + e.getClass().getSimpleName(), e);
+        } catch (OutOfMemoryError e) {
+            // the estimate before work errs low; what the command held is garbage now, and the platform goes on
+            throw new CommandException(String.format(java.util.Locale.ROOT, "%s ran out of memory: the heap (%.1f GB) cannot hold"
+                    + " what it was asked for; ask for less, or give more with DENDRITE_OPTS=-Xmx…", name,
+                    Runtime.getRuntime().maxMemory() / (double) (1L << 30)), e);
         }
     }
 

@@ -8,8 +8,9 @@ import java.util.Locale;
  * network too big for the heap is refused in one line instead of ending in "Java heap space".
  *
  * <p>For layer widths n[0] … n[L] the network has P = Σ n[l]·(n[l-1] + 1) parameters. The trainer
- * holds 3·P doubles: the weights, their gradients and the last completed epoch's copy, and with
- * early stopping a fourth P, the best epoch's copy. The optimizer's state is its plug-in's and not
+ * holds 4·P doubles at its peak: the weights, their gradients, the last completed epoch's copy and
+ * the model it hands back (or, at the start, the initial weights the network copies), and with
+ * early stopping a fifth P, the best epoch's copy. The optimizer's state is its plug-in's and not
  * counted (Adam's would add 2·P), so the estimate errs low: it refuses only runs that cannot fit.
  * The trainer also holds workspaces of Σ n[l] rows (l ≥ 1): A, Z, dA, dZ (and with dropout the mask
  * and the dropped A) of a batch's b columns for training, and A, Z, dA, dZ of the columns it
@@ -21,9 +22,12 @@ public final class TrainingMemory {
     private TrainingMemory() {
     }
 
-    /** The bytes of the weights, gradients and kept copy of {@code parameters} parameters (3·P doubles), the least a run of them needs. */
+    /**
+     * The bytes of the weights, gradients, kept copy and saved model of {@code parameters}
+     * parameters (4·P doubles), the least a run of them needs.
+     */
     public static double parameterBytes(long parameters) {
-        return 3.0 * Double.BYTES * parameters;
+        return 4.0 * Double.BYTES * parameters;
     }
 
     /**
@@ -42,7 +46,7 @@ public final class TrainingMemory {
         }
         double workspaces = (dropout ? 6 : 4) * rows * batch + 4 * rows * evaluationColumns
                 + (double) (widths.get(0) + widths.get(widths.size() - 1)) * batch;
-        return Double.BYTES * ((earlyStopping ? 4 : 3) * parameters + workspaces);
+        return Double.BYTES * ((earlyStopping ? 5 : 4) * parameters + workspaces);
     }
 
     /**

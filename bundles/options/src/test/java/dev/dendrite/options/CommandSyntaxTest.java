@@ -93,6 +93,12 @@ class CommandSyntaxTest {
             throw new IllegalStateException("file x.csv, line 3, column 2: 'abc' is not a number");
         }));
         assertEquals("error: file x.csv, line 3, column 2: 'abc' is not a number", e.toString());
+        CommandException memory = assertThrows(CommandException.class, () -> SYNTAX.run(new String[] {"xor", "m"}, o -> null, a -> {
+            throw new OutOfMemoryError("Java heap space");
+        }));
+        assertTrue(memory.getMessage().startsWith("ml:demo ran out of memory: the heap ("), memory.getMessage());
+        assertTrue(memory.getMessage().endsWith("GB) cannot hold what it was asked for; ask for less, or give more with"
+                + " DENDRITE_OPTS=-Xmx…"), memory.getMessage());
     }
 
     @Test

@@ -271,7 +271,7 @@ class TrainCommandTest {
 
     @Test
     void aRunTheTrainerRefusesAtItsStartAnswersWithItsErrorAlone() {
-        refusal = "--layers 10000,10000,10000 needs about 4.6 GB for weights and workspaces; the heap is 1.0 GB (set DENDRITE_OPTS=-Xmx6g)";
+        refusal = "--layers 10000,10000,10000 needs about 6.1 GB for weights and workspaces; the heap is 1.0 GB (set DENDRITE_OPTS=-Xmx8g)";
         java.io.PrintStream console = System.out;
         java.io.ByteArrayOutputStream printed = new java.io.ByteArrayOutputStream();
         System.setOut(new java.io.PrintStream(printed, true));
