@@ -15,7 +15,8 @@ import org.junit.jupiter.api.Test;
 
 /** The real Fashion-MNIST test images of the shared data folder, when present. */
 class FashionMnistTest {
-    private static final Path TEST_IMAGES = Path.of("/work/shared/data/fashion-mnist/t10k-images-idx3-ubyte.gz");
+    /** ../shared/data of the repository root, from this module's folder (where the tests run). */
+    private static final Path TEST_IMAGES = Path.of("../../../shared/data/fashion-mnist/t10k-images-idx3-ubyte.gz");
 
     @Test
     void loadsTheTenThousandTestImages() {

@@ -35,7 +35,8 @@ import java.util.function.UnaryOperator;
  */
 public final class HeldOutBenchmark {
     static final String SPACE = "lr=loguniform(1e-3,1); units=int(4,64); depth=int(1,2); activation=choice(tanh,relu); optimizer=choice(sgd,adam)";
-    static final String DATA = "/work/shared/data/";
+    /** The shared data sets, relative to the repository root the benchmark runs from. */
+    static final String DATA = "../shared/data/";
 
     /** The tuned arms: name and how it sets the study, given the total epochs. */
     private static final Map<String, UnaryOperator<StudySettings.Builder>> ARMS = arms();

@@ -34,13 +34,13 @@ import java.util.Locale;
  *     dev.dendrite.tuning.StrategyBenchmark [SEEDS [FULL_TRIALS [LAG [FOLDS [DATASET …]]]]]
  * </pre>
  * or {@code … StrategyBenchmark throughput [REPEATS]} for the throughput measurement alone.
- * Datasets default to {@code spirals} (3 classes) and {@code /work/shared/data/diabetes.csv}
+ * Datasets default to {@code spirals} (3 classes) and {@code ../shared/data/diabetes.csv}
  * (regression) when it exists.
  */
 public final class StrategyBenchmark {
     static final String SPACE = "lr=loguniform(1e-3,1); units=int(4,64); depth=int(1,2); activation=choice(tanh,relu); optimizer=choice(sgd,adam)";
     static final int EPOCHS = 27;
-    static final String DIABETES = "/work/shared/data/diabetes.csv";
+    static final String DIABETES = HeldOutBenchmark.DATA + "diabetes.csv";
 
     private StrategyBenchmark() {
     }
