@@ -2,6 +2,7 @@ package dev.dendrite.shell;
 
 import dev.dendrite.api.data.DataService;
 import dev.dendrite.api.data.DataSet;
+import dev.dendrite.api.data.TableOptions;
 import dev.dendrite.api.data.Task;
 import dev.dendrite.api.math.Matrix;
 import dev.dendrite.api.nn.Metrics;
@@ -24,6 +25,7 @@ import dev.dendrite.options.Arguments;
 import dev.dendrite.options.CommandCatalog;
 import dev.dendrite.options.CommandSyntax;
 import dev.dendrite.options.Completion;
+import dev.dendrite.options.DataLoadingOptions;
 import dev.dendrite.options.Option;
 import dev.dendrite.options.TrainingOptions;
 import org.apache.felix.service.command.Descriptor;
@@ -54,12 +56,14 @@ public final class ModelCommands implements CommandCatalog {
     static final CommandSyntax EVAL = CommandSyntax.command("ml:eval", "evaluates a saved model on a data set: the loss, then"
                     + " accuracy, precision, recall, f1 and the confusion matrix (classification) or mse, mae, r2 (regression)")
             .options(TrainingOptions.only("seed"))
+            .options(DataLoadingOptions.reading())
             .argument("MODEL", "a saved model (ml:models) or the path of a model file", Completion.MODEL)
             .argument("DATASET", "a built-in data set or a data file with the model's feature and target columns", Completion.DATASET)
             .build();
     static final CommandSyntax PREDICT = CommandSyntax.command("ml:predict",
                     "predicts with a saved model: one class label or regression value per row of the file")
             .option(OUT)
+            .options(DataLoadingOptions.reading())
             .argument("MODEL", "a saved model (ml:models) or the path of a model file", Completion.MODEL)
             .argument("FILE", "a data file with the model's feature columns (a target column is ignored)", Completion.FILE)
             .build();
@@ -107,15 +111,16 @@ public final class ModelCommands implements CommandCatalog {
     }
 
     @Descriptor("evaluates a saved model on a data set; ml:eval --help lists the options")
-    public Object eval(@Descriptor("[--seed N] MODEL DATASET") String... words) {
+    public Object eval(@Descriptor("[--seed N] [--delimiter D] [--unseen error|zeros] MODEL DATASET") String... words) {
         TrainingRequest defaults = TrainingRequest.builder().build();
         return EVAL.run(words, option -> TrainingOptions.show(option, defaults),
-                arguments -> eval(arguments.positional(0), arguments.positional(1), arguments.get(TrainingOptions.SEED, defaults.seed())));
+                arguments -> eval(arguments.positional(0), arguments.positional(1), arguments.get(TrainingOptions.SEED, defaults.seed()),
+                        DataLoadingOptions.table(arguments)));
     }
 
-    private String eval(String model, String dataset, long seed) {
+    private String eval(String model, String dataset, long seed, TableOptions table) {
         Model m = store.load(model);
-        DataSet set = data.load(dataset, m.schema(), seed);
+        DataSet set = data.load(dataset, m.schema(), seed, table);
         Metrics metrics = trainer.evaluate(m, set);
         StringBuilder s = new StringBuilder();
         s.append(String.format("model %s on %s: %d samples%n", model, set.name(), set.samples()));
@@ -128,14 +133,14 @@ public final class ModelCommands implements CommandCatalog {
     }
 
     @Descriptor("predicts with a saved model, one class label or value per row; ml:predict --help lists the options")
-    public Object predict(@Descriptor("[--out FILE] MODEL FILE") String... words) {
+    public Object predict(@Descriptor("[--out FILE] [--delimiter D] [--unseen error|zeros] MODEL FILE") String... words) {
         return PREDICT.run(words, option -> null, this::predict);
     }
 
     private String predict(Arguments arguments) {
         String model = arguments.positional(0);
         Model m = store.load(model);
-        Matrix x = data.features(arguments.positional(1), m.schema());
+        Matrix x = data.features(arguments.positional(1), m.schema(), DataLoadingOptions.table(arguments));
         List<String> predictions = predictions(model, m, trainer.predict(m, x));
         String file = arguments.get(OUT);
         if (file == null) {

@@ -1,8 +1,10 @@
 package dev.dendrite.shell;
 
+import dev.dendrite.api.data.DataOptions;
 import dev.dendrite.api.data.DataService;
 import dev.dendrite.api.data.DataSet;
 import dev.dendrite.api.data.DataSplit;
+import dev.dendrite.api.data.TableOptions;
 import dev.dendrite.api.data.Task;
 import dev.dendrite.api.nn.EpochReport;
 import dev.dendrite.api.nn.LayerShape;
@@ -150,9 +152,10 @@ public final class TrainCommand implements CommandCatalog {
         if (saveAs != null) {
             OutputPath.modelsFolder(models);
         }
-        DataSplit split = data.load(arguments.positional(0), DataLoadingOptions.of(arguments, request.seed()));
+        DataOptions dataOptions = DataLoadingOptions.of(arguments, request.seed());
+        DataSplit split = data.load(arguments.positional(0), dataOptions);
         String testFile = arguments.get(TEST);
-        DataSet testSet = testFile == null ? null : testSet(testFile, split, request.seed() + 1);
+        DataSet testSet = testFile == null ? null : testSet(testFile, split, request.seed() + 1, dataOptions.table());
         PrintStream out = System.out;
         TrainingResult result;
         double seconds;
@@ -195,9 +198,9 @@ public final class TrainCommand implements CommandCatalog {
     }
 
     /** The --test file, loaded before training with the schema the model will keep, so that a missing or mismatched file costs no run. */
-    private DataSet testSet(String file, DataSplit split, long seed) {
+    private DataSet testSet(String file, DataSplit split, long seed, TableOptions table) {
         try {
-            return data.load(file, split.schema(), seed);
+            return data.load(file, split.schema(), seed, table);
         } catch (IllegalArgumentException e) {
             throw new CommandException("--test: " + e.getMessage(), e);
         }

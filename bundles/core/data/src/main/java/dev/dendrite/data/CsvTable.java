@@ -1,104 +1,182 @@
 package dev.dendrite.data;
 
-import dev.dendrite.api.math.Matrix;
-import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.SequenceInputStream;
+import java.io.ByteArrayInputStream;
 import java.io.UncheckedIOException;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
+import java.util.function.BiFunction;
 
 /**
- * A CSV file as text: the first non-blank line is the header of column names, every other
- * non-blank line one sample (blank lines are skipped, a UTF-8 byte-order mark is ignored); fields
- * as {@link CsvFields} splits them. Only the columns a caller asks for are converted, so other
- * columns may hold anything. Errors name the file, the line (counted from 1, header included), the
- * column (counted from 1) and the value.
+ * A CSV file read in one streaming pass ({@link CsvReader}) into primitive columns
+ * ({@link ColumnBuffer}): the first non-blank record is the header of column names, every other
+ * one a row. Only the columns a caller asks for are kept and converted, each by its {@link Rule};
+ * the others may hold anything. The delimiter is given or detected ({@link Delimiters}). Errors
+ * name the file, the line (counted from 1, header included), the column (counted from 1, with its
+ * name) and the value; the first bad cell in file order is the one named.
  */
 final class CsvTable {
+    /** The most distinct texts a column that may hold text keeps, unless its rule says fewer. */
+    static final int MAX_TEXTS = 1 << 16;
+    private static final int SHOWN = 60;
+
+    /**
+     * How the cells of one kept column are read; each message is what follows the cell's name.
+     *
+     * @param maxTexts distinct texts allowed (0: text is refused with {@code notANumber})
+     * @param missing  the message refusing a missing cell, or null when missing cells are kept
+     * @param notANumber the message's end refusing a text cell, after {@code 'value' is not a number}
+     * @param tooMany  the message's end refusing one distinct text too many, after {@code 'value' is value number N of column C}
+     */
+    record Rule(int maxTexts, String missing, String notANumber, String tooMany) {
+        /** A column of numbers. */
+        static Rule numbers(String missing, String notANumber) {
+            return new Rule(0, missing, notANumber, "");
+        }
+    }
+
     private final String name;
     private final String path;
+    private final char delimiter;
     private final int headerLine;
     private final List<String> header;
-    private final List<List<String>> rows;
-    private final int[] lines;
+    private final ColumnBuffer[] columns;
+    private final int rows;
+    private final int[] anchorRows;
+    private final int[] anchorLines;
 
-    private CsvTable(String name, String path, int headerLine, List<String> header, List<List<String>> rows, int[] lines) {
+    private CsvTable(String name, String path, char delimiter, int headerLine, List<String> header, ColumnBuffer[] columns,
+                     int rows, int[] anchorRows, int[] anchorLines) {
         this.name = name;
         this.path = path;
+        this.delimiter = delimiter;
         this.headerLine = headerLine;
         this.header = header;
+        this.columns = columns;
         this.rows = rows;
-        this.lines = lines;
+        this.anchorRows = anchorRows;
+        this.anchorLines = anchorLines;
     }
 
     /**
-     * Reads {@code file}: a header with distinct, non-empty names and at least one data line of as many fields.
+     * Reads {@code file}: a header with distinct, non-empty names and at least one row of as many fields.
      *
-     * @param file an existing regular file, UTF-8 text
+     * @param file      an existing regular file, UTF-8 text
+     * @param delimiter the delimiter, or null to detect it
+     * @param rules     the rule of each column, given the header and where it is (e.g. {@code x.csv line 1}); null for a column not kept
      * @throws IllegalArgumentException for malformed content
      */
-    static CsvTable read(Path file) {
+    static CsvTable read(Path file, Character delimiter, BiFunction<List<String>, String, Rule[]> rules) {
         String name = file.getFileName().toString();
-        try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-            return read(in, name, file.toString());
-        } catch (CharacterCodingException e) {
-            throw new IllegalArgumentException(name + " is not UTF-8 text");
+        try (InputStream in = Files.newInputStream(file)) {
+            Delimiters.Sample sample = Delimiters.sample(in);
+            char d = delimiter != null ? delimiter : Delimiters.detect(sample.bytes(), sample.length(), sample.whole(), name);
+            InputStream all = new SequenceInputStream(new ByteArrayInputStream(sample.bytes(), 0, sample.length()), in);
+            try (CsvReader reader = new CsvReader(all, name, d)) {
+                return read(reader, name, file.toString(), d, rules);
+            }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + file + ": " + e.getMessage(), e);
         }
     }
 
-    private static CsvTable read(BufferedReader in, String name, String path) throws IOException {
-        int lineNumber = 0;
-        int headerLine = 0;
-        List<String> header = null;
-        List<List<String>> rows = new ArrayList<>();
-        List<Integer> lines = new ArrayList<>();
-        for (String line = in.readLine(); line != null; line = in.readLine()) {
-            lineNumber++;
-            if (lineNumber == 1 && line.startsWith("\uFEFF")) {
-                line = line.substring(1);
-            }
-            if (line.isBlank()) {
-                continue;
-            }
-            String where = name + " line " + lineNumber;
-            List<String> fields = CsvFields.split(line, where);
-            if (header == null) {
-                header = checkedHeader(fields, where);
-                headerLine = lineNumber;
-            } else if (fields.size() != header.size()) {
-                throw new IllegalArgumentException(where + " has " + fields.size() + " values, the header has " + header.size());
-            } else {
-                rows.add(fields);
-                lines.add(lineNumber);
-            }
-        }
-        if (header == null) {
+    private static CsvTable read(CsvReader reader, String name, String path, char d, BiFunction<List<String>, String, Rule[]> rules)
+            throws IOException {
+        if (!reader.next()) {
             throw new IllegalArgumentException(name + " is empty: expected a header line of column names, then one line per sample");
         }
-        if (rows.isEmpty()) {
+        int headerLine = reader.line();
+        String[] names = new String[reader.fields()];
+        for (int c = 0; c < names.length; c++) {
+            names[c] = reader.text(c);
+        }
+        List<String> header = checkedHeader(names, name + " line " + headerLine);
+        Rule[] rule = rules.apply(header, name + " line " + headerLine);
+        int[] kept = java.util.stream.IntStream.range(0, rule.length).filter(c -> rule[c] != null).toArray();
+        ColumnBuffer[] columns = new ColumnBuffer[header.size()];
+        for (int c : kept) {
+            columns[c] = new ColumnBuffer();
+        }
+        int n = header.size();
+        int rows = 0;
+        int[] anchorRows = new int[8];
+        int[] anchorLines = new int[8];
+        int anchors = 0;
+        int expectedLine = -1;
+        while (reader.next()) {
+            int line = reader.line();
+            if (reader.fields() != n) {
+                throw new IllegalArgumentException(name + " line " + line + " has " + reader.fields() + " values, the header has " + n
+                        + " (delimiter " + Delimiters.spelled(d) + ")");
+            }
+            if (line != expectedLine) {
+                if (anchors == anchorRows.length) {
+                    anchorRows = Arrays.copyOf(anchorRows, anchors * 2);
+                    anchorLines = Arrays.copyOf(anchorLines, anchors * 2);
+                }
+                anchorRows[anchors] = rows;
+                anchorLines[anchors++] = line;
+            }
+            expectedLine = line + 1;
+            for (int c : kept) {
+                ColumnBuffer column = columns[c];
+                double value = reader.number(c);
+                if (value == value) {
+                    column.addNumber(value);
+                } else if (reader.missing(c)) {
+                    if (rule[c].missing() != null) {
+                        String shown = reader.empty(c) ? "" : " '" + reader.text(c) + "'";
+                        throw new IllegalArgumentException(cell(name, line, c, header) + ": missing value" + shown + rule[c].missing());
+                    }
+                    column.addMissing();
+                } else {
+                    String text = reader.text(c);
+                    if (rule[c].maxTexts() == 0) {
+                        throw new IllegalArgumentException(cell(name, line, c, header) + ": " + shown(text) + " is not a number"
+                                + rule[c].notANumber());
+                    }
+                    if (!column.addText(text, rule[c].maxTexts())) {
+                        throw new IllegalArgumentException(cell(name, line, c, header) + ": " + shown(text) + " is distinct value "
+                                + (rule[c].maxTexts() + 1) + " of column '" + header.get(c) + "'" + rule[c].tooMany());
+                    }
+                }
+            }
+            if (++rows == Integer.MAX_VALUE) {
+                throw new IllegalArgumentException(name + " has more than " + (Integer.MAX_VALUE - 1) + " rows");
+            }
+        }
+        if (rows == 0) {
             throw new IllegalArgumentException(name + " has a header but no data rows");
         }
-        return new CsvTable(name, path, headerLine, header, rows, lines.stream().mapToInt(Integer::intValue).toArray());
+        return new CsvTable(name, path, d, headerLine, header, columns, rows, Arrays.copyOf(anchorRows, anchors),
+                Arrays.copyOf(anchorLines, anchors));
     }
 
-    private static List<String> checkedHeader(List<String> header, String where) {
+    private static List<String> checkedHeader(String[] header, String where) {
         HashSet<String> seen = new HashSet<>();
-        for (int c = 0; c < header.size(); c++) {
-            if (header.get(c).isEmpty()) {
+        for (int c = 0; c < header.length; c++) {
+            if (header[c].isEmpty()) {
                 throw new IllegalArgumentException(where + ": column " + (c + 1) + " of the header has no name");
             }
-            if (!seen.add(header.get(c))) {
-                throw new IllegalArgumentException(where + ": the header names column '" + header.get(c) + "' twice");
+            if (!seen.add(header[c])) {
+                throw new IllegalArgumentException(where + ": the header names column " + shown(header[c]) + " twice");
             }
         }
-        return List.copyOf(header);
+        return List.of(header);
+    }
+
+    /** A user's text in quotes, its first {@value #SHOWN} characters when longer. */
+    static String shown(String text) {
+        return text.length() <= SHOWN ? "'" + text + "'" : "'" + text.substring(0, SHOWN) + "…' (" + text.length() + " characters)";
+    }
+
+    private static String cell(String name, int line, int column, List<String> header) {
+        return name + " line " + line + ", column " + (column + 1) + " (" + header.get(column) + ")";
     }
 
     /** The file's path, as given. */
@@ -116,14 +194,31 @@ final class CsvTable {
         return name;
     }
 
+    /** The delimiter the file was read with. */
+    char delimiter() {
+        return delimiter;
+    }
+
     /** The file name and line of the header, e.g. {@code iris.csv line 1}. */
     String headerWhere() {
         return name + " line " + headerLine;
     }
 
-    /** The file name and line of data row j, e.g. {@code iris.csv line 17}. */
-    String where(int row) {
-        return name + " line " + lines[row];
+    /** The number of rows. */
+    int rows() {
+        return rows;
+    }
+
+    /** The kept column c. */
+    ColumnBuffer column(int c) {
+        return columns[c];
+    }
+
+    /** The line of row j. */
+    int line(int row) {
+        int a = Arrays.binarySearch(anchorRows, row);
+        a = a >= 0 ? a : -a - 2;
+        return anchorLines[a] + (row - anchorRows[a]);
     }
 
     /**
@@ -132,60 +227,18 @@ final class CsvTable {
      * @param role what the column is for, e.g. {@code target} or {@code feature}, for the message
      * @throws IllegalArgumentException naming the column and listing the file's columns when there is none
      */
-    int column(String column, String role) {
+    static int column(List<String> header, String name, String column, String role) {
         int index = header.indexOf(column);
         if (index < 0) {
-            throw new IllegalArgumentException(name + " has no " + role + " column '" + column + "'; its columns are: "
-                    + String.join(", ", header));
+            String columns = String.join(", ", header);
+            throw new IllegalArgumentException(name + " has no " + role + " column " + shown(column) + "; its columns are: "
+                    + (columns.length() > 300 ? columns.substring(0, 300) + "… (" + header.size() + " columns)" : columns));
         }
         return index;
     }
 
-    /**
-     * X (n, m): row i holds the plain decimal numbers of column {@code columns[i]} of every data line.
-     *
-     * @throws IllegalArgumentException at the first empty or non-numeric cell, in file order
-     */
-    Matrix numbers(int[] columns) {
-        int m = rows.size();
-        Matrix x = new Matrix(columns.length, m);
-        double[] data = x.data();
-        for (int j = 0; j < m; j++) {
-            for (int i = 0; i < columns.length; i++) {
-                String value = cell(j, columns[i]);
-                double number = CsvFields.number(value);
-                if (Double.isNaN(number)) {
-                    throw new IllegalArgumentException(cellName(j, columns[i]) + ": '" + value + "' is not a number");
-                }
-                data[i * m + j] = number;
-            }
-        }
-        return x;
-    }
-
-    /**
-     * The text of column {@code column} on every data line.
-     *
-     * @throws IllegalArgumentException at the first empty cell
-     */
-    List<String> values(int column) {
-        List<String> values = new ArrayList<>(rows.size());
-        for (int j = 0; j < rows.size(); j++) {
-            values.add(cell(j, column));
-        }
-        return values;
-    }
-
-    private String cell(int row, int column) {
-        String value = rows.get(row).get(column);
-        if (value.isEmpty()) {
-            throw new IllegalArgumentException(cellName(row, column) + ": missing value");
-        }
-        return value;
-    }
-
-    /** Data row j's line and the column, e.g. {@code iris.csv line 17, column 5 (species)}. */
+    /** Row j's line and column c, e.g. {@code iris.csv line 17, column 5 (species)}. */
     String cellName(int row, int column) {
-        return where(row) + ", column " + (column + 1) + " (" + header.get(column) + ")";
+        return cell(name, line(row), column, header);
     }
 }

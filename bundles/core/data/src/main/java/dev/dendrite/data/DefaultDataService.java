@@ -6,7 +6,9 @@ import dev.dendrite.api.data.DataService;
 import dev.dendrite.api.data.DataSet;
 import dev.dendrite.api.data.DataSetProvider;
 import dev.dendrite.api.data.DataSplit;
+import dev.dendrite.api.data.FeatureColumn;
 import dev.dendrite.api.data.FeatureScaling;
+import dev.dendrite.api.data.TableOptions;
 import dev.dendrite.api.math.Matrix;
 import dev.dendrite.api.plugin.PluginCatalog;
 import java.nio.file.Files;
@@ -17,6 +19,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.IntFunction;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -100,36 +103,54 @@ public final class DefaultDataService implements DataService {
 
     @Override
     public DataSplit load(String source, DataOptions options) {
-        Source from = source(source, options.seed());
+        Source from = source(source, options.seed(), options.table());
         Source.Loaded loaded = from.read(options.target(), options.task());
+        IntFunction<String> feature = loaded.column();
+        String target = loaded.target();
         DataSet data = loaded.data();
+        List<FeatureColumn> columns = loaded.columns();
+        loaded = null;
         int[][] parts = Splitter.split(data, options.validationFraction(), options.seed());
         DataSet train = data.select(parts[0]);
         DataSet validation = parts[1].length > 0 ? data.select(parts[1]) : null;
+        data = null; // the whole set is garbage once split: at most two copies of X at a time
         Scaling scaling = options.scaling() == null ? from.defaultScaling() : Scaling.of(options.scaling());
-        FeatureScaling fitted = scaling.fit(train.x(), loaded.column());
+        columns = Imputation.fit(train.x(), columns, options.table().missing(), feature);
+        Imputation.apply(train.x(), columns);
+        FeatureScaling fitted = scaling.fit(train.x(), feature);
         fitted.applyInPlace(train.x());
         if (validation != null) {
+            Imputation.apply(validation.x(), columns);
             fitted.applyInPlace(validation.x());
         }
-        return new DataSplit(train, validation, fitted, loaded.target());
+        return new DataSplit(train, validation, fitted, target, columns);
     }
 
     @Override
     public DataSet load(String source, DataSchema schema, long seed) {
-        DataSet data = source(source, seed).read(schema);
+        return load(source, schema, seed, TableOptions.DEFAULTS);
+    }
+
+    @Override
+    public Matrix features(String source, DataSchema schema) {
+        return features(source, schema, TableOptions.DEFAULTS);
+    }
+
+    @Override
+    public DataSet load(String source, DataSchema schema, long seed, TableOptions table) {
+        DataSet data = source(source, seed, table).read(schema);
         schema.scaling().applyInPlace(data.x());
         return data;
     }
 
     @Override
-    public Matrix features(String source, DataSchema schema) {
-        Matrix x = source(source, DataOptions.defaults().seed()).features(schema);
+    public Matrix features(String source, DataSchema schema, TableOptions table) {
+        Matrix x = source(source, DataOptions.defaults().seed(), table).features(schema);
         schema.scaling().applyInPlace(x);
         return x;
     }
 
-    private Source source(String source, long seed) {
+    private Source source(String source, long seed, TableOptions table) {
         if (source == null || source.isBlank()) {
             throw new IllegalArgumentException("no data set given: name a built-in (" + builtIns() + "), a CSV file or an IDX images file");
         }
@@ -144,7 +165,7 @@ public final class DefaultDataService implements DataService {
             return idx(IdxReader.trainingImages(path));
         }
         if (path != null && Files.isRegularFile(path)) {
-            return IdxReader.isImagesFile(path.getFileName().toString()) ? idx(path) : new CsvSource(path);
+            return IdxReader.isImagesFile(path.getFileName().toString()) ? idx(path) : new CsvSource(path, table);
         }
         if (looksLikePath(source)) {
             throw new IllegalArgumentException("no such file: " + source);

@@ -2,8 +2,10 @@ package dev.dendrite.data;
 
 import dev.dendrite.api.data.DataSchema;
 import dev.dendrite.api.data.DataSet;
+import dev.dendrite.api.data.FeatureColumn;
 import dev.dendrite.api.data.Task;
 import dev.dendrite.api.math.Matrix;
+import java.util.List;
 import java.util.function.IntFunction;
 
 /**
@@ -18,12 +20,14 @@ interface Source {
      *
      * @param data   the whole data set, unscaled
      * @param target the target column's name, or null when the source has no columns to choose from
-     * @param column names feature r in messages, e.g. {@code file x.csv, column 3 (f3)}
+     * @param column  names feature r in messages, e.g. {@code file x.csv, column 3 (f3)}
+     * @param columns the file columns the features come from; a missing cell is NaN in X
      */
-    record Loaded(DataSet data, String target, IntFunction<String> column) {
-        /** Features named by their position among the features, e.g. {@code feature 3 (x3)}. */
+    record Loaded(DataSet data, String target, IntFunction<String> column, List<FeatureColumn> columns) {
+        /** Numeric features named by their position among the features, e.g. {@code feature 3 (x3)}. */
         Loaded(DataSet data) {
-            this(data, null, r -> data.name() + ", feature " + (r + 1) + " (" + data.featureNames().get(r) + ")");
+            this(data, null, r -> data.name() + ", feature " + (r + 1) + " (" + data.featureNames().get(r) + ")",
+                    FeatureColumn.numeric(data.featureNames()));
         }
     }
 

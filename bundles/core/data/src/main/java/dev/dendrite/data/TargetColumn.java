@@ -3,14 +3,16 @@ package dev.dendrite.data;
 import dev.dendrite.api.data.Task;
 import java.math.BigDecimal;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Set;
+import java.util.Map;
 import java.util.TreeSet;
 import java.util.function.IntFunction;
 
 /**
- * Decides what a CSV target column is and encodes it. Without a given task (the rule of
+ * Decides what a CSV target column ({@link ColumnBuffer}, missing cells already refused or their
+ * rows left out) is and encodes it. Without a given task (the rule of
  * {@link DefaultDataService}):
  * <ul>
  *   <li>every value a number, all integers, at most {@value #MAX_CLASSES} distinct values and fewer
@@ -31,27 +33,25 @@ import java.util.function.IntFunction;
 record TargetColumn(Task task, List<String> classes, double[] targets) {
     static final int MAX_CLASSES = 20;
 
-    /** Labels that mark a missing value (compared in upper case); an empty cell is refused before. */
-    private static final Set<String> MISSING = Set.of("NA", "N/A", "NULL", "?");
-
     /**
-     * Encodes the raw (non-empty) target values of every row.
+     * Encodes the target of rows {@code rows} (every row when null) of {@code column}.
      *
      * @param task  the task, or null to detect it
      * @param where names row j in error messages, e.g. {@code diabetes.csv line 3, column 9 (Outcome)}
      * @throws IllegalArgumentException for a value that is not a number when the task is regression,
-     *                                  and for a class label that marks a missing value ({@code NA},
-     *                                  {@code N/A}, {@code NULL}, {@code ?}) or spells a non-finite number
+     *                                  and for a class label that spells a non-finite number
      */
-    static TargetColumn of(List<String> values, Task task, IntFunction<String> where) {
-        double[] numbers = new double[values.size()];
-        for (int j = 0; j < numbers.length; j++) {
-            numbers[j] = CsvFields.number(values.get(j));
-            if (Double.isNaN(numbers[j])) {
+    static TargetColumn of(ColumnBuffer column, int[] rows, Task task, IntFunction<String> where) {
+        int m = rows == null ? column.size() : rows.length;
+        double[] numbers = new double[m];
+        for (int k = 0; k < m; k++) {
+            int j = rows == null ? k : rows[k];
+            numbers[k] = column.number(j);
+            if (Double.isNaN(numbers[k])) {
                 if (task == Task.REGRESSION) {
-                    throw notANumber(values.get(j), where.apply(j));
+                    throw notANumber(column.label(j), where.apply(j));
                 }
-                return labels(values, where);
+                return labels(column, rows, m, where);
             }
         }
         TreeSet<Double> distinct = new TreeSet<>();
@@ -73,21 +73,26 @@ record TargetColumn(Task task, List<String> classes, double[] targets) {
     }
 
     /**
-     * Encodes the raw target values the way a trained model knows them: class indices into
+     * Encodes the target of every row the way a trained model knows it: class indices into
      * {@code classes}, or values for regression.
      *
      * @throws IllegalArgumentException for a label not in {@code classes} or, for regression, a value that is not a number
      */
-    static double[] encode(List<String> values, Task task, List<String> classes, IntFunction<String> where) {
-        double[] targets = new double[values.size()];
-        for (int j = 0; j < targets.length; j++) {
-            String value = values.get(j);
+    static double[] encode(ColumnBuffer column, int[] rows, Task task, List<String> classes, IntFunction<String> where) {
+        int m = rows == null ? column.size() : rows.length;
+        double[] targets = new double[m];
+        Map<Integer, Integer> textIndex = new HashMap<>();
+        for (int k = 0; k < m; k++) {
+            int j = rows == null ? k : rows[k];
+            int code = column.code(j);
             if (task == Task.CLASSIFICATION) {
-                targets[j] = classIndex(value, classes, where.apply(j));
+                targets[k] = code >= 0
+                        ? textIndex.computeIfAbsent(code, c -> classIndex(column.texts().get(c), classes, where.apply(j)))
+                        : classIndex(column.label(j), classes, where.apply(j));
             } else {
-                targets[j] = CsvFields.number(value);
-                if (Double.isNaN(targets[j])) {
-                    throw notANumber(value, where.apply(j));
+                targets[k] = column.number(j);
+                if (Double.isNaN(targets[k])) {
+                    throw notANumber(column.label(j), where.apply(j));
                 }
             }
         }
@@ -101,13 +106,14 @@ record TargetColumn(Task task, List<String> classes, double[] targets) {
      */
     static int classIndex(String label, List<String> classes, String where) {
         int index = classes.indexOf(label);
-        double number = CsvFields.number(label);
+        double number = Decimal.parse(label);
         if (index < 0 && !Double.isNaN(number)) {
             index = classes.indexOf(plain(number));
         }
         if (index < 0) {
-            throw new IllegalArgumentException(where + ": class '" + label + "' was not seen in training (known: "
-                    + String.join(", ", classes) + ")");
+            String known = String.join(", ", classes);
+            throw new IllegalArgumentException(where + ": class " + CsvTable.shown(label) + " was not seen in training (known: "
+                    + (known.length() > 200 ? known.substring(0, 200) + "…" : known) + ")");
         }
         return index;
     }
@@ -130,23 +136,39 @@ record TargetColumn(Task task, List<String> classes, double[] targets) {
     }
 
     private static IllegalArgumentException notANumber(String value, String where) {
-        return new IllegalArgumentException(where + ": target '" + value + "' is not a number; a regression target must be numeric");
+        return new IllegalArgumentException(where + ": target " + CsvTable.shown(value)
+                + " is not a number; a regression target must be numeric");
     }
 
-    /** Classes of text labels; a missing-value marker or a non-finite number is refused, not taken for a class. */
-    private static TargetColumn labels(List<String> values, IntFunction<String> where) {
-        for (int j = 0; j < values.size(); j++) {
-            String value = values.get(j);
-            if (MISSING.contains(value.toUpperCase(Locale.ROOT))) {
-                throw new IllegalArgumentException(where.apply(j) + ": class label '" + value
-                        + "' marks a missing value; every row needs a class");
-            }
-            if (nonFinite(value)) {
-                throw new IllegalArgumentException(where.apply(j) + ": class label '" + value + "' is not a finite number");
+    /** Classes of labels (texts, and numbers written plainly); a non-finite number is refused, not taken for a class. */
+    private static TargetColumn labels(ColumnBuffer column, int[] rows, int m, IntFunction<String> where) {
+        List<String> texts = column.texts();
+        for (int t = 0; t < texts.size(); t++) {
+            if (nonFinite(texts.get(t))) {
+                for (int k = 0; k < m; k++) {
+                    int j = rows == null ? k : rows[k];
+                    if (column.code(j) == t) {
+                        throw new IllegalArgumentException(where.apply(j) + ": class label " + CsvTable.shown(texts.get(t))
+                                + " is not a finite number");
+                    }
+                }
             }
         }
-        List<String> classes = List.copyOf(new TreeSet<>(values));
-        double[] targets = values.stream().mapToDouble(v -> Collections.binarySearch(classes, v)).toArray();
+        String[] label = new String[m];
+        TreeSet<String> distinct = new TreeSet<>();
+        for (int k = 0; k < m; k++) {
+            label[k] = column.label(rows == null ? k : rows[k]);
+            distinct.add(label[k]);
+        }
+        List<String> classes = List.copyOf(distinct);
+        Map<String, Integer> index = new HashMap<>();
+        for (int i = 0; i < classes.size(); i++) {
+            index.put(classes.get(i), i);
+        }
+        double[] targets = new double[m];
+        for (int k = 0; k < m; k++) {
+            targets[k] = index.get(label[k]);
+        }
         return new TargetColumn(Task.CLASSIFICATION, classes, targets);
     }
 }

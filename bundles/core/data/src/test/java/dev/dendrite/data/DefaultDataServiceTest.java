@@ -119,32 +119,34 @@ class DefaultDataServiceTest {
         fields[2] = "abc";
         lines.set(16, String.join(",", fields));
         Path iris = write("iris.csv", String.join("\n", lines));
-        assertMessage("iris.csv line 17, column 3 (petal_length): 'abc' is not a number",
+        assertMessage("iris.csv line 17, column 3 (petal_length): 'abc' is not a number"
+                + " (a text column is one-hot encoded with --categorical petal_length or --categorical auto)",
                 () -> service.load(iris.toString(), DataOptions.defaults()));
     }
 
     @Test
     void aTargetThatMakesAWordColumnAFeatureIsReported() {
-        assertMessage("iris.csv line 2, column 5 (species): 'setosa' is not a number",
+        assertMessage("iris.csv line 2, column 5 (species): 'setosa' is not a number"
+                + " (a text column is one-hot encoded with --categorical species or --categorical auto)",
                 () -> service.load(resource("iris.csv"), options("sepal_length", 0.2, 1)));
     }
 
     @Test
     void aRaggedRowIsReportedWithItsLine() throws IOException {
         Path file = write("ragged.csv", "a,b,c,d,y\n" + "1,2,3,4,0\n".repeat(7) + "1,2,3,0\n");
-        assertMessage("ragged.csv line 9 has 4 values, the header has 5", () -> service.load(file.toString(), DataOptions.defaults()));
+        assertMessage("ragged.csv line 9 has 4 values, the header has 5 (delimiter ',')", () -> service.load(file.toString(), DataOptions.defaults()));
     }
 
     @Test
     void aMissingValueIsReported() throws IOException {
         Path file = write("gaps.csv", "a,b,y\n1,2,0\n3, ,1\n");
-        assertMessage("gaps.csv line 3, column 2 (b): missing value", () -> service.load(file.toString(), DataOptions.defaults()));
+        assertMessage("gaps.csv line 3, column 2 (b): missing value (--missing drop, mean, median or most_frequent handles missing values)", () -> service.load(file.toString(), DataOptions.defaults()));
     }
 
     @Test
     void anUnclosedQuoteIsReported() throws IOException {
         Path file = write("quote.csv", "a,y\n1,\"x\n");
-        assertMessage("quote.csv line 2: a quoted field is not closed", () -> service.load(file.toString(), DataOptions.defaults()));
+        assertMessage("quote.csv line 2: a quoted field (field 2) is not closed before the end of the file", () -> service.load(file.toString(), DataOptions.defaults()));
     }
 
     @Test

@@ -62,7 +62,7 @@ class TargetColumnTest {
 
     @Test
     void forcedClassificationOfNumbersTakesEveryDistinctValuePlainly() {
-        TargetColumn t = TargetColumn.of(List.of("3.0", "1.5", "3", "10", "0.25"), Task.CLASSIFICATION, j -> "t");
+        TargetColumn t = TargetColumn.of(column("3.0", "1.5", "3", "10", "0.25"), null, Task.CLASSIFICATION, j -> "t");
         assertEquals(Task.CLASSIFICATION, t.task());
         assertEquals(List.of("0.25", "1.5", "3", "10"), t.classes());
         assertArrayEquals(new double[] {2, 1, 2, 3, 0}, t.targets());
@@ -70,7 +70,7 @@ class TargetColumnTest {
 
     @Test
     void forcedRegressionKeepsFewIntegersAsValues() {
-        TargetColumn t = TargetColumn.of(List.of("0", "1", "0", "1", "0"), Task.REGRESSION, j -> "t");
+        TargetColumn t = TargetColumn.of(column("0", "1", "0", "1", "0"), null, Task.REGRESSION, j -> "t");
         assertEquals(Task.REGRESSION, t.task());
         assertEquals(List.of(), t.classes());
         assertArrayEquals(new double[] {0, 1, 0, 1, 0}, t.targets());
@@ -79,37 +79,54 @@ class TargetColumnTest {
     @Test
     void forcedRegressionOfAWordNamesItsRowAndValue() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> TargetColumn.of(List.of("1", "2", "many"), Task.REGRESSION, j -> "f.csv line " + (j + 2)));
+                () -> TargetColumn.of(column("1", "2", "many"), null, Task.REGRESSION, j -> "f.csv line " + (j + 2)));
         assertEquals("f.csv line 4: target 'many' is not a number; a regression target must be numeric", e.getMessage());
     }
 
-    /** A NaN or a missing-value marker in a class column was once a class of its own. */
+    /** An infinity in a class column was once a class of its own (a NaN or other missing marker is refused by the table's rule). */
     @Test
-    void aNonFiniteOrMissingClassLabelIsRefusedNamingItsRow() {
+    void aNonFiniteClassLabelIsRefusedNamingItsRow() {
         IntFunction<String> where = j -> "f.csv line " + (j + 2) + ", column 3 (y)";
-        assertEquals("f.csv line 3, column 3 (y): class label 'NaN' is not a finite number",
-                assertThrows(IllegalArgumentException.class, () -> TargetColumn.of(List.of("a", "NaN", "b"), null, where)).getMessage());
         for (String nonFinite : List.of("-inf", "Infinity", "1e999")) {
-            assertEquals("f.csv line 2, column 3 (y): class label '" + nonFinite + "' is not a finite number",
+            assertEquals("f.csv line 3, column 3 (y): class label '" + nonFinite + "' is not a finite number",
                     assertThrows(IllegalArgumentException.class,
-                            () -> TargetColumn.of(List.of(nonFinite, "b"), Task.CLASSIFICATION, where)).getMessage());
+                            () -> TargetColumn.of(column("b", nonFinite, "b"), null, Task.CLASSIFICATION, where)).getMessage());
         }
-        for (String missing : List.of("NA", "n/a", "null", "?")) {
-            assertEquals("f.csv line 4, column 3 (y): class label '" + missing + "' marks a missing value; every row needs a class",
-                    assertThrows(IllegalArgumentException.class, () -> TargetColumn.of(List.of("a", "b", missing), null, where)).getMessage());
-        }
+    }
+
+    @Test
+    void onlyTheGivenRowsAreEncoded() {
+        TargetColumn t = TargetColumn.of(column("a", "b", "c", "b"), new int[] {1, 3, 0}, null, j -> "t");
+        assertEquals(List.of("a", "b"), t.classes());
+        assertArrayEquals(new double[] {1, 1, 0}, t.targets());
     }
 
     @Test
     void encodingMapsLabelsToTheKnownClassesAndNumbersByTheirPlainForm() {
         List<String> classes = List.of("1", "2.5", "b");
-        assertArrayEquals(new double[] {2, 0, 1, 0}, TargetColumn.encode(List.of("b", "1.0", "2.50", "1"), Task.CLASSIFICATION, classes, j -> "t"));
+        assertArrayEquals(new double[] {2, 0, 1, 0}, TargetColumn.encode(column("b", "1.0", "2.50", "1"), null, Task.CLASSIFICATION, classes, j -> "t"));
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> TargetColumn.encode(List.of("b", "x"), Task.CLASSIFICATION, classes, j -> "test.csv line " + (j + 11)));
+                () -> TargetColumn.encode(column("b", "x"), null, Task.CLASSIFICATION, classes, j -> "test.csv line " + (j + 11)));
         assertEquals("test.csv line 12: class 'x' was not seen in training (known: 1, 2.5, b)", e.getMessage());
     }
 
+    /** The column the table reader makes of these cells. */
+    static ColumnBuffer column(String... cells) {
+        ColumnBuffer column = new ColumnBuffer();
+        for (String cell : cells) {
+            double number = Decimal.parse(cell);
+            if (!Double.isNaN(number)) {
+                column.addNumber(number);
+            } else if (dev.dendrite.api.data.TableOptions.isMissing(cell)) {
+                column.addMissing();
+            } else {
+                column.addText(cell, CsvTable.MAX_TEXTS);
+            }
+        }
+        return column;
+    }
+
     private static TargetColumn detect(List<String> values) {
-        return TargetColumn.of(values, null, j -> "t");
+        return TargetColumn.of(column(values.toArray(String[]::new)), null, null, j -> "t");
     }
 }

@@ -84,7 +84,8 @@ class TaskAndScalingTest {
     @Test
     void aNaNClassLabelIsRefusedNamingTheLineAndColumn() throws IOException {
         Path file = Files.writeString(dir.resolve("labels.csv"), "f,y\n1,a\n2,NaN\n3,b\n");
-        assertMessage("labels.csv line 3, column 2 (y): class label 'NaN' is not a finite number",
+        assertMessage("labels.csv line 3, column 2 (y): missing value 'NaN' in the target column; every row needs a target"
+                        + " (--missing drop leaves such rows out)",
                 () -> service.load(file.toString(), options(null, 0, null, null)));
     }
 

@@ -1,14 +1,21 @@
 package dev.dendrite.options;
 
 import dev.dendrite.api.data.DataOptions;
+import dev.dendrite.api.data.TableOptions;
+import dev.dendrite.api.data.TableOptions.Missing;
+import dev.dendrite.api.data.TableOptions.Unseen;
 import dev.dendrite.api.data.Task;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 
 /**
- * The options of how a data set is loaded and split ({@link DataOptions}), shared by the commands
- * that load one ({@code ml:train}, {@code ml:tune}). Each value is checked by {@link DataOptions}
- * itself when it is read, so a bad one is refused before anything is loaded.
+ * The options of how a data set is loaded and split ({@link DataOptions}) and how a table file is
+ * read ({@link TableOptions}: delimiter, missing cells, categorical columns, unseen categories),
+ * shared by the commands that load one ({@code ml:train}; {@code ml:eval} and {@code ml:predict}
+ * take the reading options). Each value is checked when it is read, so a bad one is refused before
+ * anything is loaded.
  */
 public final class DataLoadingOptions {
 
@@ -33,6 +40,22 @@ public final class DataLoadingOptions {
                 return new DataOptions(null, 0, 0, null, scaling).scaling();
             }).completion(Completion.of("standard", "minmax", "none")).defaultText("standard; none for images");
 
+    public static final Option<Character> DELIMITER = Option.of("delimiter", "D",
+            "the CSV delimiter: , ; tab or |", DataLoadingOptions::delimiter)
+            .writer(d -> d == '\t' ? "tab" : String.valueOf(d))
+            .completion(Completion.of(",", ";", "tab", "|")).defaultText("detected from the header and the first lines");
+    public static final Option<Missing> MISSING = Option.of("missing", "HOW",
+            "what a missing cell (empty, " + String.join(", ", TableOptions.MISSING_MARKERS)
+                    + ") becomes: error, drop (the row), mean, median or most_frequent (fitted on the training split, kept with the model)",
+            Missing::of).writer(Missing::spelling)
+            .completion(Completion.of("error", "drop", "mean", "median", "most_frequent")).defaultText("error");
+    public static final Option<List<String>> CATEGORICAL = Option.of("categorical", "COLUMNS",
+            "feature columns one-hot encoded: auto (every column with text) or COLUMN,COLUMN,…", DataLoadingOptions::columns)
+            .writer(columns -> String.join(",", columns)).completion(Completion.of(TableOptions.AUTO)).defaultText("none");
+    public static final Option<Unseen> UNSEEN = Option.of("unseen", "HOW",
+            "what a category the model did not see in training becomes: error or zeros (none of the model's categories)",
+            Unseen::of).writer(Unseen::spelling).completion(Completion.of("error", "zeros")).defaultText("error");
+
     /** The default validation fraction. */
     public static final double DEFAULT_VALIDATION = 0.2;
 
@@ -41,12 +64,54 @@ public final class DataLoadingOptions {
 
     /** The options, in the order of the help. */
     public static List<Option<?>> all() {
-        return List.of(VAL, TARGET, TASK, SCALING);
+        return List.of(VAL, TARGET, TASK, SCALING, DELIMITER, MISSING, CATEGORICAL, UNSEEN);
+    }
+
+    /** The options of reading a table with a trained model's schema ({@code ml:eval}, {@code ml:predict}). */
+    public static List<Option<?>> reading() {
+        return List.of(DELIMITER, UNSEEN);
     }
 
     /** The data options given, with {@code seed} (the run's) for the split and built-in data. */
     public static DataOptions of(Arguments arguments, long seed) {
         return new DataOptions(arguments.get(TARGET), arguments.get(VAL, DEFAULT_VALIDATION), seed, arguments.get(TASK),
-                arguments.get(SCALING));
+                arguments.get(SCALING), table(arguments));
+    }
+
+    /** How a table is read, as the options given say (the defaults of {@link TableOptions} for those not given). */
+    public static TableOptions table(Arguments arguments) {
+        return new TableOptions(arguments.get(DELIMITER), arguments.get(MISSING), arguments.get(CATEGORICAL), arguments.get(UNSEEN));
+    }
+
+    private static char delimiter(String text) {
+        return switch (text.trim().toLowerCase(Locale.ROOT)) {
+            case "," -> ',';
+            case ";" -> ';';
+            case "|" -> '|';
+            case "tab", "\\t" -> '\t';
+            default -> text.equals("\t") ? '\t'
+                    : throwing("must be , ; tab or |, got " + Quote.of(text));
+        };
+    }
+
+    private static char throwing(String message) {
+        throw new IllegalArgumentException(message);
+    }
+
+    private static List<String> columns(String text) {
+        List<String> columns = new ArrayList<>();
+        for (String column : text.split(",", -1)) {
+            if (column.isBlank()) {
+                throw new IllegalArgumentException("needs column names separated by commas, or auto, got " + Quote.of(text));
+            }
+            columns.add(column.trim());
+        }
+        if (columns.contains(TableOptions.AUTO) && columns.size() > 1) {
+            throw new IllegalArgumentException("is auto or a list of columns, not both");
+        }
+        if (new HashSet<>(columns).size() < columns.size()) {
+            throw new IllegalArgumentException("names a column twice: " + Quote.of(text));
+        }
+        return List.copyOf(columns);
     }
 }

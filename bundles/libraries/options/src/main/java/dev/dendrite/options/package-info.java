@@ -10,7 +10,7 @@
  * refused before the work starts.
  */
 @Export
-@Version("1.1.0")
+@Version("1.2.0")
 package dev.dendrite.options;
 
 import org.osgi.annotation.bundle.Export;

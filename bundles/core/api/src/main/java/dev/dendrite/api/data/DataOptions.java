@@ -12,8 +12,9 @@ import java.util.Locale;
  * @param scaling            {@code standard} (mean 0, std 1), {@code minmax} (to [0, 1]) or
  *                           {@code none}; null for the source's default (standard for CSV and
  *                           built-ins; images are always divided by 255 first)
+ * @param table              how a table (CSV) file is read: delimiter, missing cells, categorical columns
  */
-public record DataOptions(String target, double validationFraction, long seed, Task task, String scaling) {
+public record DataOptions(String target, double validationFraction, long seed, Task task, String scaling, TableOptions table) {
 
     public DataOptions {
         if (!(validationFraction >= 0 && validationFraction < 1)) {
@@ -25,6 +26,12 @@ public record DataOptions(String target, double validationFraction, long seed, T
                 throw new IllegalArgumentException("unknown scaling '" + scaling + "' (available: standard, minmax, none)");
             }
         }
+        table = table == null ? TableOptions.DEFAULTS : table;
+    }
+
+    /** A table read with {@link TableOptions#DEFAULTS}. */
+    public DataOptions(String target, double validationFraction, long seed, Task task, String scaling) {
+        this(target, validationFraction, seed, task, scaling, TableOptions.DEFAULTS);
     }
 
     /** Detected task and default scaling. */

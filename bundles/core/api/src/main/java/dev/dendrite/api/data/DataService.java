@@ -8,7 +8,8 @@ import org.osgi.annotation.versioning.ProviderType;
  * training and validation samples, and scales features with statistics of the training split only.
  *
  * <p>Sources: a built-in name (see {@code ml:datasets}); a CSV file: one header line of column
- * names, comma-separated numeric features, the target column chosen by name (default last); an
+ * names, RFC 4180 fields separated by one of {@code , ; \t |} ({@link TableOptions}), numeric or
+ * categorical features, the target column chosen by name (default last); an
  * MNIST-format IDX images file ({@code *-images-idx3-ubyte}, gzip or plain) whose labels file
  * ({@code *-labels-idx1-ubyte}) lies beside it, pixels divided by 255. A CSV target column with
  * any non-numeric value holds class labels; an all-integer column with at most 20 distinct values,
@@ -42,4 +43,21 @@ public interface DataService {
      * @throws IllegalArgumentException as for {@link #load(String, DataSchema, long)}
      */
     Matrix features(String source, DataSchema schema);
+
+    /**
+     * {@link #load(String, DataSchema, long)} reading a table file with {@code table}'s delimiter
+     * and unseen-category policy (its missing and categorical settings are the schema's). A service
+     * that reads no tables may ignore {@code table}.
+     */
+    default DataSet load(String source, DataSchema schema, long seed, TableOptions table) {
+        return load(source, schema, seed);
+    }
+
+    /**
+     * {@link #features(String, DataSchema)} reading a table file with {@code table}'s delimiter and
+     * unseen-category policy. A service that reads no tables may ignore {@code table}.
+     */
+    default Matrix features(String source, DataSchema schema, TableOptions table) {
+        return features(source, schema);
+    }
 }

@@ -3,7 +3,7 @@
  * splits and scales them.
  */
 @Export
-@Version("1.0.0")
+@Version("1.1.0")
 package dev.dendrite.api.data;
 
 import org.osgi.annotation.bundle.Export;

@@ -43,6 +43,12 @@ final class Fields {
         return v == null ? null : cast(key, v, String.class, "a string or null");
     }
 
+    /** A number or null; the field itself must be present. */
+    Double numberOrNull(String key) {
+        Object v = required(key);
+        return v == null ? null : cast(key, v, Number.class, "a number or null").doubleValue();
+    }
+
     long integer(String key) {
         Object v = required(key);
         if (!(v instanceof Long l)) {

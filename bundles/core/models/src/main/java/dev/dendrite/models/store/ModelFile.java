@@ -1,6 +1,7 @@
 package dev.dendrite.models.store;
 
 import dev.dendrite.api.data.DataSchema;
+import dev.dendrite.api.data.FeatureColumn;
 import dev.dendrite.api.data.FeatureScaling;
 import dev.dendrite.api.data.Task;
 import dev.dendrite.api.math.Matrix;
@@ -20,14 +21,16 @@ import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 
 /**
- * The model file format {@code dendrite-model}, version 1: UTF-8 JSON, two-space indented, one
- * line per weight row. Fields, in this order:
+ * The model file format {@code dendrite-model}, version 2 (version 1 files are read too): UTF-8
+ * JSON, two-space indented, one line per weight row. Fields, in this order:
  *
  * <pre>
  * format      "dendrite-model"
@@ -41,6 +44,11 @@ import java.util.Map;
  *             task      "classification" or "regression"
  *             classes   [class labels in output order] (empty for regression)
  *             scaling   offset [n[0] numbers], scale [n[0] positive numbers]: x' = (x − offset) / scale
+ *             columns   (version 2) [the file columns the features come from, in input order:
+ *                       {name, fill: number or null} for a numeric column (one feature),
+ *                       {name, categories: [..], fill: category or null} for a one-hot one
+ *                       (one feature name=category per category); version 1: numeric columns
+ *                       named as the features, no fill]
  * layers      [ L objects, layers[l-1] holding layer l:
  *               activation  g[l]'s name
  *               units       n[l]
@@ -50,7 +58,8 @@ import java.util.Map;
  * </pre>
  *
  * <p>Numbers are written with {@link Double#toString(double)}, so they read back bit-identical.
- * A reader refuses another {@code format}, a {@code version} newer than it knows, a missing or
+ * A reader refuses another {@code format}, a {@code version} newer than it knows, a feature or
+ * column named twice, columns that do not give the features, a missing or
  * mistyped field, and shapes that do not chain (layer 1's inputs = the number of features, layer
  * l's inputs = layer l-1's units, {@code weights} units × inputs, {@code bias} units, the output
  * units = the number of classes, or 1 for two classes with one sigmoid unit). It ignores fields
@@ -59,7 +68,7 @@ import java.util.Map;
  */
 final class ModelFile {
     static final String FORMAT = "dendrite-model";
-    static final long VERSION = 1;
+    static final long VERSION = 2;
 
     /** A model file's content. */
     record Contents(String name, Instant created, Model model) {
@@ -121,6 +130,7 @@ final class ModelFile {
         schemaJson.put("task", schema.task().name().toLowerCase(Locale.ROOT));
         schemaJson.put("classes", schema.classes());
         schemaJson.put("scaling", scaling);
+        schemaJson.put("columns", schema.columns().stream().map(ModelFile::column).toList());
         List<Object> layers = new ArrayList<>();
         for (DenseLayer layer : model.layers()) {
             Matrix w = layer.weights();
@@ -148,6 +158,19 @@ final class ModelFile {
         return json;
     }
 
+    /** {@code {"name": …, "fill": number or null}}, or for a categorical column {@code {"name", "categories", "fill": category or null}}. */
+    private static Map<String, Object> column(FeatureColumn column) {
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("name", column.name());
+        if (column.categorical()) {
+            json.put("categories", column.categories());
+            json.put("fill", column.filled() ? column.categories().get((int) column.fill()) : null);
+        } else {
+            json.put("fill", column.filled() ? (Object) column.fill() : null);
+        }
+        return json;
+    }
+
     private static List<Object> numbers(double[] values, int from, int to) {
         List<Object> list = new ArrayList<>(to - from);
         for (int i = from; i < to; i++) {
@@ -162,7 +185,7 @@ final class ModelFile {
         Instant created = instant(root, "created");
         Map<String, String> provenance = root.stringMap("provenance");
         String loss = root.string("loss");
-        DataSchema schema = schema(root.object("schema"));
+        DataSchema schema = schema(root.object("schema"), root.integer("version"));
         List<Fields> layerFields = root.objects("layers");
         if (layerFields.isEmpty()) {
             throw root.error("layers", "is empty; a model needs at least one layer");
@@ -207,10 +230,16 @@ final class ModelFile {
         }
     }
 
-    private static DataSchema schema(Fields schema) {
+    private static DataSchema schema(Fields schema, long version) {
         List<String> features = schema.strings("features");
         if (features.isEmpty()) {
             throw schema.error("features", "is empty; a model needs at least one input feature");
+        }
+        Set<String> seen = new HashSet<>();
+        for (int i = 0; i < features.size(); i++) {
+            if (!seen.add(features.get(i))) {
+                throw schema.error("features[" + i + "]", "\"" + features.get(i) + "\" is named twice; each input feature needs its own name");
+            }
         }
         String target = schema.stringOrNull("target");
         Task task = task(schema);
@@ -223,7 +252,46 @@ final class ModelFile {
                 throw scaling.error("scale[" + i + "]", "must be positive, found " + scale[i]);
             }
         }
-        return new DataSchema(features, target, task, classes, new FeatureScaling(offset, scale));
+        List<FeatureColumn> columns = version >= 2 ? columns(schema) : FeatureColumn.numeric(features);
+        List<String> given = FeatureColumn.featureNames(columns);
+        if (!given.equals(features)) {
+            throw schema.error("columns", "give the features " + abbreviated(given) + ", schema.features names " + abbreviated(features));
+        }
+        return new DataSchema(features, target, task, classes, new FeatureScaling(offset, scale), columns);
+    }
+
+    /** The columns of a version 2 schema, each named once. */
+    private static List<FeatureColumn> columns(Fields schema) {
+        List<FeatureColumn> columns = new ArrayList<>();
+        Set<String> names = new HashSet<>();
+        List<Fields> list = schema.objects("columns");
+        for (int i = 0; i < list.size(); i++) {
+            Fields column = list.get(i);
+            String name = column.string("name");
+            if (!names.add(name)) {
+                throw schema.error("columns[" + i + "].name", "\"" + name + "\" is named twice; each column needs its own name");
+            }
+            if (column.has("categories")) {
+                List<String> categories = column.strings("categories");
+                if (categories.isEmpty() || new HashSet<>(categories).size() < categories.size()) {
+                    throw column.error("categories", "must name at least one category, each once");
+                }
+                String fill = column.stringOrNull("fill");
+                if (fill != null && !categories.contains(fill)) {
+                    throw column.error("fill", "\"" + fill + "\" is not one of the categories");
+                }
+                columns.add(new FeatureColumn(name, categories, fill == null ? Double.NaN : categories.indexOf(fill)));
+            } else {
+                Double fill = column.numberOrNull("fill");
+                columns.add(new FeatureColumn(name, List.of(), fill == null ? Double.NaN : fill));
+            }
+        }
+        return columns;
+    }
+
+    private static String abbreviated(List<String> names) {
+        String text = String.valueOf(names);
+        return text.length() <= 200 ? text : text.substring(0, 200) + "…";
     }
 
     private static Task task(Fields schema) {

@@ -19,6 +19,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The dendrite-model format: exact round trips, the layout, and a clear refusal of every kind of bad file. */
+@SuppressWarnings("unchecked")
 class ModelFileTest {
     private static final Instant CREATED = Instant.parse("2026-11-26T10:15:30.123Z");
 
@@ -49,7 +50,7 @@ class ModelFileTest {
         List<String> lines = Files.readAllLines(write("iris", model));
         assertEquals("{", lines.get(0));
         assertEquals("  \"format\": \"dendrite-model\",", lines.get(1));
-        assertEquals("  \"version\": 1,", lines.get(2));
+        assertEquals("  \"version\": 2,", lines.get(2));
         assertEquals("  \"name\": \"iris\",", lines.get(3));
         assertEquals("  \"created\": \"2026-11-26T10:15:30.123Z\",", lines.get(4));
         assertEquals("}", lines.get(lines.size() - 1));
@@ -91,7 +92,8 @@ class ModelFileTest {
     void aTruncatedFileIsRefusedWithItsPosition() throws IOException {
         Path file = write("t", TestModels.classifier(1));
         byte[] bytes = Files.readAllBytes(file);
-        Files.write(file, java.util.Arrays.copyOf(bytes, bytes.length / 2));
+        int cut = new String(bytes, StandardCharsets.UTF_8).indexOf("\"layers\": [") + 12;
+        Files.write(file, java.util.Arrays.copyOf(bytes, cut));
         String message = refused(file);
         assertTrue(message.startsWith("model file " + file + ": line "), message);
         assertTrue(message.contains(": unexpected end of input, expected "), message);
@@ -99,8 +101,55 @@ class ModelFileTest {
 
     @Test
     void aNewerFormatVersionIsRefused() {
-        Path file = edit(write("v", TestModels.classifier(1)), json -> json.put("version", 2L));
-        assertEquals("model file " + file + " was written by format version 2; this platform reads version 1", refused(file));
+        Path file = edit(write("v", TestModels.classifier(1)), json -> json.put("version", 3L));
+        assertEquals("model file " + file + " was written by format version 3; this platform reads version 2", refused(file));
+    }
+
+    @Test
+    void categoricalColumnsAndFillsRoundTripAndReadTheSameFeatures() throws IOException {
+        Model model = TestModels.categorical(5);
+        Path file = write("c", model);
+        Model back = ModelFile.read(file).model();
+        assertTrue(TestModels.identical(model, back));
+        assertEquals(model.schema().columns(), back.schema().columns());
+        assertEquals(List.of("size", "colour=blue", "colour=red", "colour=ü \"x\""), back.schema().featureNames());
+        String text = Files.readString(file);
+        assertTrue(text.contains("\"name\": \"colour\",\n        \"categories\": [\"blue\", \"red\", \"ü \\\"x\\\"\"],\n        \"fill\": \"red\""), text);
+        assertTrue(text.contains("\"name\": \"size\",\n        \"fill\": 2.5"), text);
+    }
+
+    @Test
+    void aVersion1FileStillLoadsWithNumericColumnsThatFillNothing() {
+        Model model = TestModels.classifier(2);
+        Path file = edit(write("old", model), json -> {
+            json.put("version", 1L);
+            schema(json).remove("columns");
+        });
+        Model back = ModelFile.read(file).model();
+        assertTrue(TestModels.identical(model, back));
+        assertEquals(model.schema().featureNames(), back.schema().columns().stream().map(c -> c.name()).toList());
+        assertTrue(back.schema().columns().stream().noneMatch(c -> c.categorical() || c.filled()));
+    }
+
+    /** A model file naming a feature twice once loaded and silently mispredicted. */
+    @Test
+    void aFeatureOrColumnNamedTwiceIsRefusedInOneLine() {
+        Path file = write("d", TestModels.classifier(1));
+        assertEquals("schema.features[2]: \"sepal_length\" is named twice; each input feature needs its own name",
+                problem(file, json -> ((List<Object>) schema(json).get("features")).set(2, "sepal_length")));
+        assertEquals("schema.columns[1].name: \"colour\" is named twice; each column needs its own name",
+                problem(write("e", TestModels.categorical(1)), json -> columns(json).get(0).put("name", "colour")));
+        assertEquals("schema.columns: give the features [size, colour=blue, colour=red], schema.features names"
+                        + " [size, colour=blue, colour=red, colour=ü \"x\"]",
+                problem(write("f", TestModels.categorical(1)),
+                        json -> ((List<Object>) columns(json).get(1).get("categories")).remove(2)));
+        assertEquals("schema.columns[1].fill: \"green\" is not one of the categories",
+                problem(write("g", TestModels.categorical(1)), json -> columns(json).get(1).put("fill", "green")));
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<Map<String, Object>> columns(Map<String, Object> json) {
+        return (List<Map<String, Object>>) schema(json).get("columns");
     }
 
     @Test
@@ -130,6 +179,7 @@ class ModelFileTest {
         assertEquals("layers[0].inputs: is 4, expected 3 (the number of features)",
                 problem(file, json -> {
                     ((List<?>) schema(json).get("features")).remove(3);
+                    columns(json).remove(3);
                     Map<?, ?> scaling = (Map<?, ?>) schema(json).get("scaling");
                     ((List<?>) scaling.get("offset")).remove(3);
                     ((List<?>) scaling.get("scale")).remove(3);

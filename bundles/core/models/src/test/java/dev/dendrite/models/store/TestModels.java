@@ -1,6 +1,7 @@
 package dev.dendrite.models.store;
 
 import dev.dendrite.api.data.DataSchema;
+import dev.dendrite.api.data.FeatureColumn;
 import dev.dendrite.api.data.FeatureScaling;
 import dev.dendrite.api.data.Task;
 import dev.dendrite.api.math.Matrix;
@@ -31,6 +32,16 @@ final class TestModels {
         Random random = new Random(seed);
         return model(random, List.of(4, 1), List.of("tanh", "linear"), "mse",
                 new DataSchema(List.of("x1", "x2", "x3"), null, Task.REGRESSION, List.of(), scaling(random, 3)));
+    }
+
+    /** A 4-3-2 sigmoid classifier of a numeric column filled with 2.5 and a one-hot column of 3 categories filled with "red". */
+    static Model categorical(long seed) {
+        Random random = new Random(seed);
+        List<FeatureColumn> columns = List.of(new FeatureColumn("size", List.of(), 2.5),
+                new FeatureColumn("colour", List.of("blue", "red", "ü \"x\""), 1));
+        return model(random, List.of(3, 1), List.of("tanh", "sigmoid"), "binary_crossentropy",
+                new DataSchema(FeatureColumn.featureNames(columns), "y", Task.CLASSIFICATION, List.of("no", "yes"), scaling(random, 4),
+                        columns));
     }
 
     /** The same model with one weight replaced. */

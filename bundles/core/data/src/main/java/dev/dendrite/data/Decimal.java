@@ -1,0 +1,108 @@
+package dev.dendrite.data;
+
+import java.nio.charset.StandardCharsets;
+
+/**
+ * Plain decimal numbers read from bytes, as fast as the common case allows: {@code [+-]} digits,
+ * an optional point and digits, an optional exponent ({@code -1.5}, {@code .5}, {@code 3.},
+ * {@code 2e-3}). With at most 15 significant digits and a decimal exponent within ±22, the value
+ * is the correctly rounded product or quotient of two exact doubles (Clinger's fast path); any
+ * other decimal goes to {@link Double#parseDouble}, so every result is the correctly rounded value.
+ * Anything else (words, hexadecimal, {@code NaN}, {@code Infinity}, a value that overflows) is NaN;
+ * zero is always +0.0.
+ */
+final class Decimal {
+    private static final double[] POWERS = new double[23];
+    private static final int MAX_EXPONENT = 100_000;
+
+    static {
+        POWERS[0] = 1;
+        for (int i = 1; i < POWERS.length; i++) {
+            POWERS[i] = POWERS[i - 1] * 10;
+        }
+    }
+
+    private Decimal() {
+    }
+
+    /** The value of {@code text}, or NaN when it is not a finite plain decimal. */
+    static double parse(String text) {
+        byte[] bytes = text.getBytes(StandardCharsets.ISO_8859_1);
+        return text.length() == bytes.length ? parse(bytes, 0, bytes.length) : Double.NaN;
+    }
+
+    /** The value of bytes [from, to), or NaN when they are not a finite plain decimal. */
+    static double parse(byte[] b, int from, int to) {
+        int i = from;
+        boolean negative = false;
+        if (i < to && (b[i] == '-' || b[i] == '+')) {
+            negative = b[i] == '-';
+            i++;
+        }
+        long mantissa = 0;
+        int digits = 0;
+        int exponent = 0;
+        boolean any = false;
+        boolean exact = true;
+        for (; i < to && b[i] >= '0' && b[i] <= '9'; i++) {
+            int d = b[i] - '0';
+            any = true;
+            if (digits < 19) {
+                if (mantissa != 0 || d != 0) {
+                    mantissa = mantissa * 10 + d;
+                    digits++;
+                }
+            } else {
+                exponent++;
+                exact = false;
+            }
+        }
+        if (i < to && b[i] == '.') {
+            for (i++; i < to && b[i] >= '0' && b[i] <= '9'; i++) {
+                int d = b[i] - '0';
+                any = true;
+                if (digits < 19) {
+                    if (mantissa != 0 || d != 0) {
+                        mantissa = mantissa * 10 + d;
+                        digits++;
+                    }
+                    exponent--;
+                } else {
+                    exact = false;
+                }
+            }
+        }
+        if (!any) {
+            return Double.NaN;
+        }
+        if (i < to && (b[i] == 'e' || b[i] == 'E')) {
+            i++;
+            boolean negativeExponent = false;
+            if (i < to && (b[i] == '-' || b[i] == '+')) {
+                negativeExponent = b[i] == '-';
+                i++;
+            }
+            if (i == to) {
+                return Double.NaN;
+            }
+            int e = 0;
+            for (; i < to && b[i] >= '0' && b[i] <= '9'; i++) {
+                e = Math.min(MAX_EXPONENT, e * 10 + (b[i] - '0'));
+            }
+            exponent += negativeExponent ? -e : e;
+        }
+        if (i != to) {
+            return Double.NaN;
+        }
+        if (mantissa == 0) {
+            return 0.0;
+        }
+        double value;
+        if (exact && digits <= 15 && exponent >= -22 && exponent <= 22) {
+            value = exponent >= 0 ? mantissa * POWERS[exponent] : mantissa / POWERS[-exponent];
+            return negative ? -value : value;
+        }
+        value = Double.parseDouble(new String(b, from, to - from, StandardCharsets.ISO_8859_1)) + 0.0;
+        return Double.isFinite(value) ? value : Double.NaN;
+    }
+}
