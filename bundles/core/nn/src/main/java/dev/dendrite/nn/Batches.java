@@ -1,7 +1,6 @@
 package dev.dendrite.nn;
 
 import dev.dendrite.api.data.DataSet;
-import dev.dendrite.api.math.Matrix;
 
 /**
  * The training samples kept sample-major (the n features of a sample side by side), so that
@@ -12,12 +11,11 @@ import dev.dendrite.api.math.Matrix;
  */
 final class Batches {
     private final DataSet set;
-    private final int features;
     private final double[] bySample;
 
     Batches(DataSet set) {
         this.set = set;
-        this.features = set.features();
+        int features = set.features();
         int m = set.samples();
         double[] x = set.x().data();
         bySample = new double[x.length];
@@ -34,16 +32,8 @@ final class Batches {
     }
 
     /** Copies the samples order[from … from+m) into the workspace's X and (encoded) Y. */
-    void load(int[] order, int from, Network.Workspace ws, Targets targets) {
-        Matrix x = ws.input();
-        int m = x.cols();
-        double[] dst = x.data();
-        for (int j = 0; j < m; j++) {
-            int src = order[from + j] * features;
-            for (int r = 0, at = j; r < features; r++, at += m) {
-                dst[at] = bySample[src + r];
-            }
-        }
+    <M> void load(int[] order, int from, Network.Workspace<M> ws, Targets targets) {
+        ws.arithmetic().gather(bySample, order, from, ws.input());
         targets.encode(set.targets(), order, from, ws.targets());
     }
 }

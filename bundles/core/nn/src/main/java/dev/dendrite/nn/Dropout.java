@@ -1,11 +1,11 @@
 package dev.dendrite.nn;
 
-import dev.dendrite.api.math.Matrix;
 import java.util.SplittableRandom;
 
 /**
  * Inverted dropout: each hidden unit is kept with probability keep = 1 − rate; the mask holds
  * 1/keep for kept units and 0 for dropped ones, so E[A ⊙ mask] = A and prediction needs no change.
+ * {@link Arithmetic#draw} fills a mask from {@link #next()}.
  */
 final class Dropout {
     private final double rate;
@@ -20,13 +20,9 @@ final class Dropout {
         return rate > 0;
     }
 
-    /** Draws a fresh mask. */
-    void draw(Matrix mask) {
+    /** The next element of a mask: 1/keep with probability keep, else 0. */
+    double next() {
         double keep = 1 - rate;
-        double scale = 1 / keep;
-        double[] v = mask.data();
-        for (int i = 0; i < v.length; i++) {
-            v[i] = random.nextDouble() < keep ? scale : 0;
-        }
+        return random.nextDouble() < keep ? 1 / keep : 0;
     }
 }

@@ -21,26 +21,26 @@ final class Evaluation {
     interface ChunkCheck {
         ChunkCheck NONE = (ws, cost) -> { };
 
-        void check(Network.Workspace ws, double cost);
+        void check(Network.Workspace<?> ws, double cost);
     }
 
     /** The cost and metrics of the network (no dropout) on {@code set}. */
-    static Metrics evaluate(Network network, OutputLayer head, Targets targets, DataSet set) {
+    static Metrics evaluate(Network<?> network, OutputLayer head, Targets targets, DataSet set) {
         return evaluate(network, head, targets, set, ChunkCheck.NONE);
     }
 
     /** As {@link #evaluate(Network, OutputLayer, Targets, DataSet)}, each chunk passed to {@code check}. */
-    static Metrics evaluate(Network network, OutputLayer head, Targets targets, DataSet set, ChunkCheck check) {
+    static <M> Metrics evaluate(Network<M> network, OutputLayer head, Targets targets, DataSet set, ChunkCheck check) {
         int m = set.samples();
         int[] order = identity(m);
         Targets.Tally tally = targets.tally();
         for (int from = 0; from < m; from += CHUNK) {
-            Network.Workspace ws = network.workspace(Math.min(CHUNK, m - from));
-            load(set, order, from, ws, targets);
-            Matrix a = network.forward(ws);
+            Network.Workspace<M> ws = network.workspace(Math.min(CHUNK, m - from));
+            load(set, from, ws, targets, order);
+            network.forward(ws);
             double cost = head.cost(network, ws);
             check.check(ws, cost);
-            tally.add(a, cost, set.targets(), order, from);
+            tally.add(ws.outputA(), cost, set.targets(), order, from);
         }
         return finite(tally.metrics(), set.name());
     }
@@ -64,21 +64,10 @@ final class Evaluation {
         return metrics;
     }
 
-    /** Copies the samples order[from … from+m) into the workspace's X and (encoded) Y. */
-    static void load(DataSet set, int[] order, int from, Network.Workspace ws, Targets targets) {
-        Matrix x = ws.input();
-        int m = x.cols();
-        int total = set.samples();
-        double[] src = set.x().data();
-        double[] dst = x.data();
-        for (int r = 0; r < x.rows(); r++) {
-            int srcRow = r * total;
-            int dstRow = r * m;
-            for (int j = 0; j < m; j++) {
-                dst[dstRow + j] = src[srcRow + order[from + j]];
-            }
-        }
-        targets.encode(set.targets(), order, from, ws.targets());
+    /** Copies the samples from … from+m (in order) into the workspace's X and (encoded) Y. */
+    private static <M> void load(DataSet set, int from, Network.Workspace<M> ws, Targets targets, int[] identity) {
+        ws.arithmetic().columns(set.x(), from, ws.input());
+        targets.encode(set.targets(), identity, from, ws.targets());
     }
 
     /** 0, 1, …, m − 1. */

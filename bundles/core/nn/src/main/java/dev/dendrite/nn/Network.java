@@ -2,6 +2,7 @@ package dev.dendrite.nn;
 
 import dev.dendrite.api.math.Matrix;
 import dev.dendrite.api.math.MatrixMath;
+import dev.dendrite.api.math.Precision;
 import dev.dendrite.api.nn.Activation;
 import dev.dendrite.api.nn.DenseLayer;
 import dev.dendrite.api.nn.LayerShape;
@@ -23,34 +24,46 @@ import java.util.Map;
  * allocated. Before each call into a plug-in (the maths back-end or an activation) the network
  * records it in its {@link CallSite}, so that a failing call can be named. Not thread safe: one
  * network per run.
+ *
+ * <p>The network computes at one precision, its {@link Arithmetic}: M is {@link Matrix} for
+ * float64 and {@link dev.dendrite.api.math.FloatMatrix} for float32. The parameters it is given
+ * and hands out ({@link #snapshot}, {@link #restore}) are double at both.
+ *
+ * @param <M> the matrix type of its precision
  */
-public final class Network {
+public final class Network<M> {
+    private final Arithmetic<M> arithmetic;
     private final MatrixMath math;
-    private final Matrix[] weights;
-    private final Matrix[] biases;
-    private final Matrix[] weightGradients;
-    private final Matrix[] biasGradients;
-    private final Activation[] activations;
+    private final M[] weights;
+    private final M[] biases;
+    private final M[] weightGradients;
+    private final M[] biasGradients;
+    private final List<Arithmetic.Layer<M>> activations = new ArrayList<>();
     private final String[] activationNames;
-    private final Map<Integer, Workspace> workspaces = new HashMap<>();
+    private final Map<Integer, Workspace<M>> workspaces = new HashMap<>();
     private final CallSite callSite = new CallSite();
-    private Workspace last;
+    private Workspace<M> last;
+
+    /** A float64 network. */
+    public static Network<Matrix> of(List<DenseLayer> layers, List<Activation> activations, MatrixMath math) {
+        return new Network<>(Arithmetic.FLOAT64, layers, activations, math);
+    }
 
     /**
-     * @param layers      the initial parameters (copied), input side first
+     * @param layers      the initial parameters (copied, rounded to the precision), input side first
      * @param activations g[1] … g[L], matching the layers' activation names
      */
-    public Network(List<DenseLayer> layers, List<Activation> activations, MatrixMath math) {
+    Network(Arithmetic<M> arithmetic, List<DenseLayer> layers, List<Activation> activations, MatrixMath math) {
         if (layers.size() != activations.size()) {
             throw new IllegalArgumentException(layers.size() + " layers but " + activations.size() + " activations");
         }
         int count = layers.size();
+        this.arithmetic = arithmetic;
         this.math = math;
-        this.weights = new Matrix[count];
-        this.biases = new Matrix[count];
-        this.weightGradients = new Matrix[count];
-        this.biasGradients = new Matrix[count];
-        this.activations = activations.toArray(new Activation[0]);
+        this.weights = arithmetic.array(count);
+        this.biases = arithmetic.array(count);
+        this.weightGradients = arithmetic.array(count);
+        this.biasGradients = arithmetic.array(count);
         this.activationNames = new String[count];
         for (int i = 0; i < count; i++) {
             DenseLayer layer = layers.get(i);
@@ -58,12 +71,18 @@ public final class Network {
                 throw new IllegalArgumentException("W[" + (i + 1) + "] " + layer.weights().shape()
                         + " does not follow W[" + i + "] " + layers.get(i - 1).weights().shape());
             }
-            weights[i] = layer.weights().copy();
-            biases[i] = layer.bias().copy();
-            weightGradients[i] = new Matrix(weights[i].rows(), weights[i].cols());
-            biasGradients[i] = new Matrix(biases[i].rows(), 1);
+            weights[i] = arithmetic.of(layer.weights());
+            biases[i] = arithmetic.of(layer.bias());
+            weightGradients[i] = arithmetic.matrix(layer.weights().rows(), layer.weights().cols());
+            biasGradients[i] = arithmetic.matrix(layer.bias().rows(), 1);
             activationNames[i] = layer.activation();
+            this.activations.add(arithmetic.bind(activations.get(i)));
         }
+    }
+
+    /** The precision this network computes at. */
+    Arithmetic<M> arithmetic() {
+        return arithmetic;
     }
 
     /** The plug-in call in progress, or the last one made. */
@@ -78,46 +97,51 @@ public final class Network {
 
     /** n[0]. */
     public int inputs() {
-        return weights[0].cols();
+        return arithmetic.cols(weights[0]);
     }
 
     /** n[L]. */
     public int outputs() {
-        return weights[weights.length - 1].rows();
+        return rows(depth());
+    }
+
+    /** n[l]. */
+    int rows(int l) {
+        return arithmetic.rows(weights[l - 1]);
     }
 
     /** W[l] for l in 1 … L (the live matrix). */
-    public Matrix weights(int l) {
+    public M weights(int l) {
         return weights[l - 1];
     }
 
     /** b[l] for l in 1 … L (the live matrix). */
-    public Matrix bias(int l) {
+    public M bias(int l) {
         return biases[l - 1];
     }
 
     /** dW[l] of the last backward pass (the live matrix). */
-    public Matrix weightGradient(int l) {
+    public M weightGradient(int l) {
         return weightGradients[l - 1];
     }
 
     /** db[l] of the last backward pass (the live matrix). */
-    public Matrix biasGradient(int l) {
+    public M biasGradient(int l) {
         return biasGradients[l - 1];
     }
 
     /** The parameters in optimizer order: W[1], b[1], W[2], b[2], … (live matrices). */
-    public Matrix[] parameters() {
+    public M[] parameters() {
         return interleave(weights, biases);
     }
 
     /** The gradients in the order of {@link #parameters()} (live matrices). */
-    public Matrix[] gradients() {
+    public M[] gradients() {
         return interleave(weightGradients, biasGradients);
     }
 
-    private static Matrix[] interleave(Matrix[] w, Matrix[] b) {
-        Matrix[] all = new Matrix[2 * w.length];
+    private M[] interleave(M[] w, M[] b) {
+        M[] all = arithmetic.array(2 * w.length);
         for (int i = 0; i < w.length; i++) {
             all[2 * i] = w[i];
             all[2 * i + 1] = b[i];
@@ -128,7 +152,7 @@ public final class Network {
     public List<LayerShape> shapes() {
         List<LayerShape> shapes = new ArrayList<>();
         for (int i = 0; i < weights.length; i++) {
-            shapes.add(new LayerShape(i + 1, weights[i].rows(), weights[i].cols(), activationNames[i]));
+            shapes.add(new LayerShape(i + 1, arithmetic.rows(weights[i]), arithmetic.cols(weights[i]), activationNames[i]));
         }
         return shapes;
     }
@@ -137,7 +161,7 @@ public final class Network {
     public List<DenseLayer> snapshot() {
         List<DenseLayer> layers = new ArrayList<>();
         for (int i = 0; i < weights.length; i++) {
-            layers.add(new DenseLayer(weights[i].copy(), biases[i].copy(), activationNames[i]));
+            layers.add(new DenseLayer(arithmetic.toDouble(weights[i]).copy(), arithmetic.toDouble(biases[i]).copy(), activationNames[i]));
         }
         return layers;
     }
@@ -151,8 +175,8 @@ public final class Network {
             return snapshot();
         }
         for (int i = 0; i < weights.length; i++) {
-            copy.get(i).weights().copyFrom(weights[i]);
-            copy.get(i).bias().copyFrom(biases[i]);
+            arithmetic.save(weights[i], copy.get(i).weights());
+            arithmetic.save(biases[i], copy.get(i).bias());
         }
         return copy;
     }
@@ -160,41 +184,41 @@ public final class Network {
     /** Copies parameters of the same architecture into this network. */
     public void restore(List<DenseLayer> layers) {
         for (int i = 0; i < weights.length; i++) {
-            weights[i].copyFrom(layers.get(i).weights());
-            biases[i].copyFrom(layers.get(i).bias());
+            arithmetic.load(layers.get(i).weights(), weights[i]);
+            arithmetic.load(layers.get(i).bias(), biases[i]);
         }
     }
 
     /** The buffers for batches of m samples, created on first use and reused afterwards. */
-    public Workspace workspace(int m) {
+    public Workspace<M> workspace(int m) {
         if (last == null || last.m != m) {
             last = workspaces.computeIfAbsent(m, this::newWorkspace);
         }
         return last;
     }
 
-    private Workspace newWorkspace(int m) {
+    private Workspace<M> newWorkspace(int m) {
         int count = weights.length;
-        Matrix[] a = new Matrix[count + 1];
-        Matrix[] z = new Matrix[count + 1];
-        Matrix[] dA = new Matrix[count + 1];
-        Matrix[] dZ = new Matrix[count + 1];
-        a[0] = new Matrix(inputs(), m);
+        M[] a = arithmetic.array(count + 1);
+        M[] z = arithmetic.array(count + 1);
+        M[] dA = arithmetic.array(count + 1);
+        M[] dZ = arithmetic.array(count + 1);
+        a[0] = arithmetic.matrix(inputs(), m);
         for (int l = 1; l <= count; l++) {
-            int n = weights[l - 1].rows();
-            a[l] = new Matrix(n, m);
-            z[l] = new Matrix(n, m);
-            dA[l] = new Matrix(n, m);
-            dZ[l] = new Matrix(n, m);
+            int n = rows(l);
+            a[l] = arithmetic.matrix(n, m);
+            z[l] = arithmetic.matrix(n, m);
+            dA[l] = arithmetic.matrix(n, m);
+            dZ[l] = arithmetic.matrix(n, m);
         }
-        return new Workspace(m, a, z, dA, dZ, new Matrix(outputs(), m));
+        return new Workspace<>(arithmetic, m, a, z, dA, dZ, new Matrix(outputs(), m));
     }
 
     /**
      * Forward propagation for prediction: reads X = A[0] from {@code ws.input()} and fills Z[l],
      * A[l] for l = 1 … L. Returns A[L].
      */
-    public Matrix forward(Workspace ws) {
+    public M forward(Workspace<M> ws) {
         return forward(ws, null);
     }
 
@@ -202,16 +226,16 @@ public final class Network {
      * Forward propagation for training: as {@link #forward(Workspace)}, and when {@code dropout} is
      * active each hidden layer's output is masked with a fresh mask.
      */
-    public Matrix forward(Workspace ws, Dropout dropout) {
+    public M forward(Workspace<M> ws, Dropout dropout) {
         ws.masked = dropout != null && dropout.active() && weights.length > 1;
         for (int l = 1; l <= weights.length; l++) {
             callSite.enter(Phase.FORWARD, l, Role.BACKEND);
-            math.affine(weights[l - 1], ws.layerInput(l), biases[l - 1], ws.z[l]);
+            arithmetic.affine(math, weights[l - 1], ws.layerInput(l), biases[l - 1], ws.z[l]);
             callSite.enter(Phase.FORWARD, l, Role.ACTIVATION);
-            activations[l - 1].forward(ws.z[l], ws.a[l]);
+            activations.get(l - 1).forward(ws.z[l], ws.a[l]);
             if (ws.masked && l < weights.length) {
-                dropout.draw(ws.mask(l));
-                multiply(ws.a[l], ws.mask[l], ws.dropped(l));
+                arithmetic.draw(dropout, ws.mask(l));
+                arithmetic.multiply(ws.a[l], ws.mask[l], ws.dropped(l));
             }
         }
         return ws.a[weights.length];
@@ -225,34 +249,37 @@ public final class Network {
      *
      * @param l2 λ, the L2 strength (0 for none)
      */
-    public void backward(Workspace ws, double l2) {
+    public void backward(Workspace<M> ws, double l2) {
         double invM = 1.0 / ws.m;
         for (int l = weights.length; l >= 1; l--) {
             callSite.enter(Phase.BACKWARD, l, Role.BACKEND);
-            math.multTransB(ws.dZ[l], ws.layerInput(l), weightGradients[l - 1]);
-            math.scale(invM, weightGradients[l - 1]);
+            arithmetic.multTransB(math, ws.dZ[l], ws.layerInput(l), weightGradients[l - 1]);
+            arithmetic.scale(math, invM, weightGradients[l - 1]);
             if (l2 > 0) {
-                math.addScaled(l2 * invM, weights[l - 1], weightGradients[l - 1]);
+                arithmetic.addScaled(math, l2 * invM, weights[l - 1], weightGradients[l - 1]);
             }
-            math.sumColumns(invM, ws.dZ[l], biasGradients[l - 1]);
+            arithmetic.sumColumns(math, invM, ws.dZ[l], biasGradients[l - 1]);
             if (l > 1) {
-                math.multTransA(weights[l - 1], ws.dZ[l], ws.dA[l - 1]);
+                arithmetic.multTransA(math, weights[l - 1], ws.dZ[l], ws.dA[l - 1]);
                 if (ws.masked) {
-                    multiply(ws.dA[l - 1], ws.mask[l - 1], ws.dA[l - 1]);
+                    arithmetic.multiply(ws.dA[l - 1], ws.mask[l - 1], ws.dA[l - 1]);
                 }
                 callSite.enter(Phase.BACKWARD, l - 1, Role.ACTIVATION);
-                activations[l - 2].backward(ws.z[l - 1], ws.a[l - 1], ws.dA[l - 1], ws.dZ[l - 1]);
+                activations.get(l - 2).backward(ws.z[l - 1], ws.a[l - 1], ws.dA[l - 1], ws.dZ[l - 1]);
             }
         }
+    }
+
+    /** The output activation g[L] at this network's precision. */
+    Arithmetic.Layer<M> output() {
+        return activations.get(weights.length - 1);
     }
 
     /** Σ_l ‖W[l]‖², the squared Frobenius norms of the weights (for the L2 term of the cost). */
     public double squaredWeights() {
         double sum = 0;
-        for (Matrix w : weights) {
-            for (double v : w.data()) {
-                sum += v * v;
-            }
+        for (M w : weights) {
+            sum += arithmetic.squaredSum(w);
         }
         return sum;
     }
@@ -260,90 +287,63 @@ public final class Network {
     /**
      * Whether every parameter W[l], b[l] is finite: one pass adding them up, since a NaN or an
      * infinity makes the sum non-finite (so does a sum beyond 1.8e308, which only a diverged run
-     * reaches). Eight partial sums, so that the additions do not wait for each other.
+     * reaches).
      */
     boolean parametersFinite() {
         double sum = 0;
         for (int i = 0; i < weights.length; i++) {
-            sum += sum(weights[i].data()) + sum(biases[i].data());
+            sum += arithmetic.sum(weights[i]) + arithmetic.sum(biases[i]);
         }
         return Double.isFinite(sum);
     }
 
-    private static double sum(double[] v) {
-        double s0 = 0;
-        double s1 = 0;
-        double s2 = 0;
-        double s3 = 0;
-        double s4 = 0;
-        double s5 = 0;
-        double s6 = 0;
-        double s7 = 0;
-        int i = 0;
-        for (; i + 7 < v.length; i += 8) {
-            s0 += v[i];
-            s1 += v[i + 1];
-            s2 += v[i + 2];
-            s3 += v[i + 3];
-            s4 += v[i + 4];
-            s5 += v[i + 5];
-            s6 += v[i + 6];
-            s7 += v[i + 7];
-        }
-        for (; i < v.length; i++) {
-            s0 += v[i];
-        }
-        return s0 + s1 + s2 + s3 + s4 + s5 + s6 + s7;
-    }
-
-    private static void multiply(Matrix a, Matrix b, Matrix out) {
-        double[] x = a.data();
-        double[] y = b.data();
-        double[] o = out.data();
-        for (int i = 0; i < o.length; i++) {
-            o[i] = x[i] * y[i];
-        }
-    }
-
-    /** The caches and gradients of one batch width m. Index l runs 0 … L as in the notation. */
-    public static final class Workspace {
+    /**
+     * The caches and gradients of one batch width m. Index l runs 0 … L as in the notation. Y and
+     * the loss's side of the output layer are double at both precisions: {@link #outputA},
+     * {@link #outputZ}, {@link #outputDA} and {@link #outputDZ} are A[L], Z[L], dA[L] and dZ[L]
+     * themselves at float64, double copies at float32.
+     */
+    public static final class Workspace<M> {
+        private final Arithmetic<M> arithmetic;
         private final int m;
-        private final Matrix[] a;
-        private final Matrix[] z;
-        private final Matrix[] dA;
-        private final Matrix[] dZ;
+        private final M[] a;
+        private final M[] z;
+        private final M[] dA;
+        private final M[] dZ;
         private final Matrix targets;
-        private final Matrix[] mask;
-        private final Matrix[] dropped;
+        private final M[] mask;
+        private final M[] dropped;
+        private final Matrix[] output = new Matrix[4];
         private boolean masked;
 
-        Workspace(int m, Matrix[] a, Matrix[] z, Matrix[] dA, Matrix[] dZ, Matrix targets) {
+        Workspace(Arithmetic<M> arithmetic, int m, M[] a, M[] z, M[] dA, M[] dZ, Matrix targets) {
+            this.arithmetic = arithmetic;
             this.m = m;
             this.a = a;
             this.z = z;
             this.dA = dA;
             this.dZ = dZ;
             this.targets = targets;
-            this.mask = new Matrix[a.length];
-            this.dropped = new Matrix[a.length];
+            this.mask = arithmetic.array(a.length);
+            this.dropped = arithmetic.array(a.length);
         }
 
         /** What layer l reads: X for l = 1, otherwise A[l-1], masked when dropout was applied. */
-        Matrix layerInput(int l) {
+        M layerInput(int l) {
             return masked && l > 1 ? dropped[l - 1] : a[l - 1];
         }
 
         /** D[l], the dropout mask of hidden layer l (created on first use). */
-        Matrix mask(int l) {
+        M mask(int l) {
             if (mask[l] == null) {
-                mask[l] = new Matrix(a[l].rows(), m);
+                mask[l] = arithmetic.matrix(arithmetic.rows(a[l]), m);
             }
             return mask[l];
         }
 
-        private Matrix dropped(int l) {
+        private M dropped(int l) {
             if (dropped[l] == null) {
-                dropped[l] = new Matrix(a[l].rows(), m);
+                dropped[l] = arithmetic.matrix(arithmetic.rows(a[l]), m);
             }
             return dropped[l];
         }
@@ -352,8 +352,12 @@ public final class Network {
             return m;
         }
 
+        Arithmetic<M> arithmetic() {
+            return arithmetic;
+        }
+
         /** X = A[0], (n[0], m): write the batch here before {@link Network#forward}. */
-        public Matrix input() {
+        public M input() {
             return a[0];
         }
 
@@ -362,20 +366,60 @@ public final class Network {
             return targets;
         }
 
-        public Matrix a(int l) {
+        public M a(int l) {
             return a[l];
         }
 
-        public Matrix z(int l) {
+        public M z(int l) {
             return z[l];
         }
 
-        public Matrix dA(int l) {
+        public M dA(int l) {
             return dA[l];
         }
 
-        public Matrix dZ(int l) {
+        public M dZ(int l) {
             return dZ[l];
+        }
+
+        private int last() {
+            return a.length - 1;
+        }
+
+        /** A double buffer for the output layer's values in a float32 run; none (null) at float64, where the view is the matrix. */
+        private Matrix buffer(int which) {
+            if (output[which] == null && arithmetic.precision() == Precision.FLOAT32) {
+                output[which] = new Matrix(targets.rows(), m);
+            }
+            return output[which];
+        }
+
+        /** A[L] in double, as computed by the last forward pass. */
+        Matrix outputA() {
+            return arithmetic.view(a[last()], buffer(0));
+        }
+
+        /** Z[L] in double, as computed by the last forward pass. */
+        Matrix outputZ() {
+            return arithmetic.view(z[last()], buffer(1));
+        }
+
+        /** Where the loss writes dA[L] in double; {@link #storeOutputDA()} then makes it the network's. */
+        Matrix outputDA() {
+            return arithmetic.view(dA[last()], buffer(2));
+        }
+
+        void storeOutputDA() {
+            arithmetic.store(buffer(2), dA[last()]);
+        }
+
+        /** Where the loss writes dZ[L] in double; {@link #storeOutputDZ()} then makes it the network's. */
+        Matrix outputDZ() {
+            return arithmetic.view(dZ[last()], buffer(3));
+        }
+
+        void storeOutputDZ() {
+            arithmetic.store(buffer(3), dZ[last()]);
         }
     }
 }

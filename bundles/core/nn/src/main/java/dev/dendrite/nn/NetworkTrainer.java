@@ -5,6 +5,7 @@ import dev.dendrite.api.data.DataSplit;
 import dev.dendrite.api.data.Task;
 import dev.dendrite.api.math.Matrix;
 import dev.dendrite.api.math.MatrixMath;
+import dev.dendrite.api.math.Precision;
 import dev.dendrite.api.nn.Activation;
 import dev.dendrite.api.nn.DenseLayer;
 import dev.dendrite.api.nn.EpochReport;
@@ -72,14 +73,13 @@ public final class NetworkTrainer implements Trainer {
 
             int outputs = Targets.outputsFor(train, outputName);
             checkMemory(spec, train, outputs);
-            Network network = build(spec, initializer, train.features(), outputs, hidden, output, math.service());
+            Network<?> network = build(spec, initializer, train.features(), outputs, hidden, output, math.service());
             Targets targets = Targets.of(train, outputs, "linear".equals(outputName));
             if (start != null) {
-                network.restore(start.layers());
-                targets.fromTargetUnits(network);
+                network.restore(targets.fromTargetUnits(start.layers()));
             }
-            OutputLayer head = new OutputLayer(loss.service(), output.service(), outputName);
-            TrainingRun run = new TrainingRun(spec, data, network, targets, head, updater, learningRate, listener, bound,
+            OutputLayer head = new OutputLayer(loss.service(), outputName);
+            TrainingRun<?> run = new TrainingRun<>(spec, data, network, targets, head, updater, learningRate, listener, bound,
                     new RunPlugins(math, hidden, output, loss, optimizer));
             Map<String, String> provenance = provenance(spec.toBuilder().learningRate(learningRate).build(), train, bound.descriptions());
             List<EpochReport> history;
@@ -108,25 +108,28 @@ public final class NetworkTrainer implements Trainer {
     @Override
     public Matrix predict(Model model, Matrix x) {
         try (Bindings bound = new Bindings(plugins)) {
-            Network network = network(model, bound);
-            if (x.rows() != network.inputs()) {
-                throw new IllegalArgumentException("the model expects " + network.inputs() + " features, got " + x.rows());
-            }
-            int m = x.cols();
-            Matrix out = new Matrix(network.outputs(), m);
-            for (int from = 0; from < m; from += Evaluation.CHUNK) {
-                int count = Math.min(Evaluation.CHUNK, m - from);
-                Network.Workspace ws = network.workspace(count);
-                for (int r = 0; r < x.rows(); r++) {
-                    System.arraycopy(x.data(), r * m + from, ws.input().data(), r * count, count);
-                }
-                Matrix a = network.forward(ws);
-                for (int r = 0; r < out.rows(); r++) {
-                    System.arraycopy(a.data(), r * count, out.data(), r * m + from, count);
-                }
-            }
-            return finite(out);
+            return predict(network(model, bound), x);
         }
+    }
+
+    /** The outputs of {@code network} for X, computed in chunks of {@link Evaluation#CHUNK} samples at the network's precision. */
+    private static <M> Matrix predict(Network<M> network, Matrix x) {
+        if (x.rows() != network.inputs()) {
+            throw new IllegalArgumentException("the model expects " + network.inputs() + " features, got " + x.rows());
+        }
+        int m = x.cols();
+        Matrix out = new Matrix(network.outputs(), m);
+        for (int from = 0; from < m; from += Evaluation.CHUNK) {
+            int count = Math.min(Evaluation.CHUNK, m - from);
+            Network.Workspace<M> ws = network.workspace(count);
+            network.arithmetic().columns(x, from, ws.input());
+            network.forward(ws);
+            Matrix a = ws.outputA();
+            for (int r = 0; r < out.rows(); r++) {
+                System.arraycopy(a.data(), r * count, out.data(), r * m + from, count);
+            }
+        }
+        return finite(out);
     }
 
     @Override
@@ -139,11 +142,10 @@ public final class NetworkTrainer implements Trainer {
                     + data.task().name().toLowerCase());
         }
         try (Bindings bound = new Bindings(plugins)) {
-            Network network = network(model, bound);
+            Network<?> network = network(model, bound);
             DenseLayer last = model.layers().get(model.layers().size() - 1);
-            Activation output = bound.bind("activation", Activation.class, last.activation()).service();
             Loss loss = bound.bind("loss", Loss.class, model.loss()).service();
-            OutputLayer head = new OutputLayer(loss, output, last.activation());
+            OutputLayer head = new OutputLayer(loss, last.activation());
             Targets targets = new Targets(model.task(), model.outputs(), model.classes().size());
             return Evaluation.evaluate(network, head, targets, data);
         }
@@ -206,14 +208,20 @@ public final class NetworkTrainer implements Trainer {
         return spec.toBuilder().hiddenLayers(widths).activation(hidden).outputActivation(output).loss(start.loss()).build();
     }
 
-    /** The network of a saved model, its plug-ins bound in {@code bound}. */
-    private static Network network(Model model, Bindings bound) {
+    /** The network of a saved model, at the precision it was trained at, its plug-ins bound in {@code bound}. */
+    private static Network<?> network(Model model, Bindings bound) {
         MatrixMath math = bound.bind("backend", MatrixMath.class, null).service();
         List<Activation> activations = new ArrayList<>();
         for (DenseLayer layer : model.layers()) {
             activations.add(bound.bind("activation", Activation.class, layer.activation()).service());
         }
-        return new Network(model.layers(), activations, math);
+        return new Network<>(Arithmetic.of(precision(model)), model.layers(), activations, math);
+    }
+
+    /** The precision a model was trained at: its provenance's {@code precision}, float64 when it records none. */
+    static Precision precision(Model model) {
+        String recorded = model.provenance().get(TrainingOptions.PRECISION.name());
+        return recorded == null ? Precision.FLOAT64 : TrainingOptions.PRECISION.read(recorded);
     }
 
     static String defaultOutput(DataSet train) {
@@ -259,7 +267,7 @@ public final class NetworkTrainer implements Trainer {
         return merged;
     }
 
-    private static Network build(TrainingRequest spec, String initializer, int inputs, int outputs, Plugin<Activation> hidden,
+    private static Network<?> build(TrainingRequest spec, String initializer, int inputs, int outputs, Plugin<Activation> hidden,
                                  Plugin<Activation> output, MatrixMath math) {
         int depth = spec.hiddenLayers().size() + 1;
         int[] widths = new int[depth + 1];
@@ -278,7 +286,7 @@ public final class NetworkTrainer implements Trainer {
             activations.add(g.service());
         }
         List<DenseLayer> layers = Initializer.initialize(widths, names, initializers, new Random(spec.seed()));
-        return new Network(layers, activations, math);
+        return new Network<>(Arithmetic.of(spec.precision()), layers, activations, math);
     }
 
     /** What a model file records about how it was made: the request under its options' names, with the α used. */

@@ -1,6 +1,7 @@
 package dev.dendrite.nn;
 
 import dev.dendrite.api.math.Matrix;
+import dev.dendrite.api.math.Precision;
 import dev.dendrite.nn.CallSite.Phase;
 import dev.dendrite.nn.CallSite.Role;
 
@@ -15,12 +16,14 @@ import dev.dendrite.nn.CallSite.Role;
  * <p>The stage that produced the first non-finite value read only finite values. It is a plug-in's
  * fault when those values, and its own finite outputs, are at most {@link #SAFE} in magnitude:
  * then no product or sum of them overflows a double (1e100 · 1e100 summed over up to 1e100 terms
- * stays below 1.8e308), and a NaN or an infinity came from the plug-in, not from the arithmetic.
- * Larger values mean the run itself is diverging.
+ * stays below 1.8e308; {@link #SAFE_FLOAT} in a float32 run), and a NaN or an infinity came from the
+ * plug-in, not from the arithmetic. Larger values mean the run itself is diverging.
  */
 final class NonFiniteSearch {
-    /** The largest magnitude at which an overflow is not the arithmetic's doing. */
+    /** The largest magnitude at which an overflow is not the arithmetic's doing, in double. */
     static final double SAFE = 1e100;
+    /** The same in float (overflowing at 3.4e38): 1e12 · 1e12 summed over up to 1e12 terms stays below. */
+    static final double SAFE_FLOAT = 1e12;
 
     private static final Matrix[] NONE = {};
 
@@ -43,20 +46,21 @@ final class NonFiniteSearch {
      * @param cost J as the loss returned it (without the L2 term)
      * @return the finding, or null when every value is finite (the L2 term overflowed: the run diverged)
      */
-    static Finding forward(Network net, Network.Workspace ws, boolean fused, double cost) {
+    static <M> Finding forward(Network<M> net, Network.Workspace<M> ws, boolean fused, double cost) {
         int last = net.depth();
+        double safe = safe(net);
         for (int l = 1; l <= last; l++) {
-            Finding f = first(site(Phase.FORWARD, l, Role.BACKEND), of(ws.z(l)), of(ws.layerInput(l)), of(net.weights(l), net.bias(l)));
+            Finding f = first(safe, site(Phase.FORWARD, l, Role.BACKEND), of(d(net, ws.z(l))), of(d(net, ws.layerInput(l))), of(d(net, net.weights(l)), d(net, net.bias(l))));
             if (f == null) {
-                f = first(site(Phase.FORWARD, l, Role.ACTIVATION), of(ws.a(l)), of(ws.z(l)), NONE);
+                f = first(safe, site(Phase.FORWARD, l, Role.ACTIVATION), of(d(net, ws.a(l))), of(d(net, ws.z(l))), NONE);
             }
             if (f != null) {
                 return f;
             }
         }
         if (!Double.isFinite(cost)) {
-            Matrix read = fused ? ws.z(last) : ws.a(last);
-            return new Finding(site(Phase.LOSS, last, Role.LOSS), cost, finite(read, ws.targets()) && scale(read, ws.targets()) <= SAFE);
+            Matrix read = fused ? d(net, ws.z(last)) : d(net, ws.a(last));
+            return new Finding(site(Phase.LOSS, last, Role.LOSS), cost, finite(read, ws.targets()) && scale(read, ws.targets()) <= safe);
         }
         return null;
     }
@@ -67,27 +71,45 @@ final class NonFiniteSearch {
      *
      * @return the finding, or null when every value is finite (the parameters' sum overflowed: the run diverged)
      */
-    static Finding iteration(Network net, Network.Workspace ws, boolean fused, Matrix[] params, Matrix[] grads) {
+    static <M> Finding iteration(Network<M> net, Network.Workspace<M> ws, boolean fused, M[] params, M[] grads) {
         int last = net.depth();
+        double safe = safe(net);
         Finding f = forward(net, ws, fused, 0);
         Matrix y = ws.targets();
         if (f == null && fused) {
-            f = first(site(Phase.LOSS_GRADIENT, last, Role.LOSS), of(ws.dZ(last)), of(ws.a(last), y), NONE);
+            f = first(safe, site(Phase.LOSS_GRADIENT, last, Role.LOSS), of(d(net, ws.dZ(last))), of(d(net, ws.a(last)), y), NONE);
         } else if (f == null) {
-            f = first(site(Phase.LOSS_GRADIENT, last, Role.LOSS), of(ws.dA(last)), of(ws.a(last), y), NONE);
+            f = first(safe, site(Phase.LOSS_GRADIENT, last, Role.LOSS), of(d(net, ws.dA(last))), of(d(net, ws.a(last)), y), NONE);
             if (f == null) {
-                f = first(site(Phase.BACKWARD, last, Role.ACTIVATION), of(ws.dZ(last)), of(ws.z(last), ws.a(last), ws.dA(last)), NONE);
+                f = first(safe, site(Phase.BACKWARD, last, Role.ACTIVATION), of(d(net, ws.dZ(last))), of(d(net, ws.z(last)), d(net, ws.a(last)), d(net, ws.dA(last))), NONE);
             }
         }
         for (int l = last; l >= 1 && f == null; l--) {
-            Matrix[] computed = l > 1 ? of(net.weightGradient(l), net.biasGradient(l), ws.dA(l - 1))
-                    : of(net.weightGradient(l), net.biasGradient(l));
-            f = first(site(Phase.BACKWARD, l, Role.BACKEND), computed, of(ws.dZ(l), ws.layerInput(l)), of(net.weights(l)));
+            Matrix[] computed = l > 1 ? of(d(net, net.weightGradient(l)), d(net, net.biasGradient(l)), d(net, ws.dA(l - 1)))
+                    : of(d(net, net.weightGradient(l)), d(net, net.biasGradient(l)));
+            f = first(safe, site(Phase.BACKWARD, l, Role.BACKEND), computed, of(d(net, ws.dZ(l)), d(net, ws.layerInput(l))), of(d(net, net.weights(l))));
             if (f == null && l > 1) {
-                f = first(site(Phase.BACKWARD, l - 1, Role.ACTIVATION), of(ws.dZ(l - 1)), of(ws.z(l - 1), ws.a(l - 1), ws.dA(l - 1)), NONE);
+                f = first(safe, site(Phase.BACKWARD, l - 1, Role.ACTIVATION), of(d(net, ws.dZ(l - 1))), of(d(net, ws.z(l - 1)), d(net, ws.a(l - 1)), d(net, ws.dA(l - 1))), NONE);
             }
         }
-        return f != null ? f : first(site(Phase.UPDATE, 0, Role.OPTIMIZER), params, grads, NONE);
+        return f != null ? f : first(safe, site(Phase.UPDATE, 0, Role.OPTIMIZER), all(net, params), all(net, grads), NONE);
+    }
+
+    private static double safe(Network<?> net) {
+        return net.arithmetic().precision() == Precision.FLOAT32 ? SAFE_FLOAT : SAFE;
+    }
+
+    /** A matrix of the run in double: itself at float64, a copy at float32 (the search runs once, when a run fails). */
+    private static <M> Matrix d(Network<M> net, M m) {
+        return net.arithmetic().toDouble(m);
+    }
+
+    private static <M> Matrix[] all(Network<M> net, M[] ms) {
+        Matrix[] out = new Matrix[ms.length];
+        for (int i = 0; i < ms.length; i++) {
+            out[i] = d(net, ms[i]);
+        }
+        return out;
     }
 
     /**
@@ -98,11 +120,11 @@ final class NonFiniteSearch {
      *                   previous iteration checked them), so only their magnitude counts, as the
      *                   search may run after the update
      */
-    private static Finding first(CallSite site, Matrix[] outputs, Matrix[] inputs, Matrix[] parameters) {
+    private static Finding first(double safe, CallSite site, Matrix[] outputs, Matrix[] inputs, Matrix[] parameters) {
         for (Matrix out : outputs) {
             for (double v : out.data()) {
                 if (!Double.isFinite(v)) {
-                    boolean small = Math.max(scale(inputs), Math.max(scale(parameters), scale(outputs))) <= SAFE;
+                    boolean small = Math.max(scale(inputs), Math.max(scale(parameters), scale(outputs))) <= safe;
                     return new Finding(site, v, finite(inputs) && small);
                 }
             }

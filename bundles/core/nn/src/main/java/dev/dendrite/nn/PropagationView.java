@@ -3,21 +3,24 @@ package dev.dendrite.nn;
 import dev.dendrite.api.math.Matrix;
 import dev.dendrite.api.nn.Propagation;
 
-/** {@link Propagation} over a network and the workspace of the current iteration (no copies). */
-final class PropagationView implements Propagation {
-    private final Network network;
+/**
+ * {@link Propagation} over a network and the workspace of the current iteration: no copies at
+ * float64; at float32 each matrix asked for is a double copy.
+ */
+final class PropagationView<M> implements Propagation {
+    private final Network<M> network;
     private final boolean fused;
-    private Network.Workspace ws;
+    private Network.Workspace<M> ws;
     private double cost;
     private double learningRate;
 
-    PropagationView(Network network, boolean fused) {
+    PropagationView(Network<M> network, boolean fused) {
         this.network = network;
         this.fused = fused;
     }
 
     /** Points the view at the current iteration. */
-    PropagationView at(Network.Workspace workspace, double batchCost, double rate) {
+    PropagationView<M> at(Network.Workspace<M> workspace, double batchCost, double rate) {
         this.ws = workspace;
         this.cost = batchCost;
         this.learningRate = rate;
@@ -31,7 +34,7 @@ final class PropagationView implements Propagation {
 
     @Override
     public Matrix input() {
-        return ws.input();
+        return d(ws.input());
     }
 
     @Override
@@ -41,42 +44,42 @@ final class PropagationView implements Propagation {
 
     @Override
     public Matrix weights(int l) {
-        return network.weights(l);
+        return d(network.weights(l));
     }
 
     @Override
     public Matrix bias(int l) {
-        return network.bias(l);
+        return d(network.bias(l));
     }
 
     @Override
     public Matrix z(int l) {
-        return ws.z(l);
+        return d(ws.z(l));
     }
 
     @Override
     public Matrix a(int l) {
-        return ws.a(l);
+        return d(ws.a(l));
     }
 
     @Override
     public Matrix dA(int l) {
-        return ws.dA(l);
+        return d(ws.dA(l));
     }
 
     @Override
     public Matrix dZ(int l) {
-        return ws.dZ(l);
+        return d(ws.dZ(l));
     }
 
     @Override
     public Matrix weightGradient(int l) {
-        return network.weightGradient(l);
+        return d(network.weightGradient(l));
     }
 
     @Override
     public Matrix biasGradient(int l) {
-        return network.biasGradient(l);
+        return d(network.biasGradient(l));
     }
 
     @Override
@@ -97,5 +100,9 @@ final class PropagationView implements Propagation {
     @Override
     public double learningRate() {
         return learningRate;
+    }
+
+    private Matrix d(M m) {
+        return network.arithmetic().toDouble(m);
     }
 }

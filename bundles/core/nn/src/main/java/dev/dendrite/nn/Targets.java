@@ -60,20 +60,25 @@ final class Targets {
     /**
      * The inverse of {@link #inTargetUnits}: the output layer of a model that predicts in target
      * units rewritten for standardized targets, W[L] ← W[L]/σ, b[L] ← (b[L] − μ)/σ (to continue
-     * training a saved model). The network's parameters are modified.
+     * training a saved model). Returns new layers; the given ones are not modified.
      */
-    void fromTargetUnits(Network network) {
+    java.util.List<dev.dendrite.api.nn.DenseLayer> fromTargetUnits(java.util.List<dev.dendrite.api.nn.DenseLayer> layers) {
+        java.util.List<dev.dendrite.api.nn.DenseLayer> copy = new java.util.ArrayList<>();
+        for (dev.dendrite.api.nn.DenseLayer layer : layers) {
+            copy.add(new dev.dendrite.api.nn.DenseLayer(layer.weights().copy(), layer.bias().copy(), layer.activation()));
+        }
         if (mean != 0 || deviation != 1) {
-            int last = network.depth();
-            double[] w = network.weights(last).data();
+            dev.dendrite.api.nn.DenseLayer last = copy.get(copy.size() - 1);
+            double[] w = last.weights().data();
             for (int i = 0; i < w.length; i++) {
                 w[i] /= deviation;
             }
-            double[] b = network.bias(last).data();
+            double[] b = last.bias().data();
             for (int i = 0; i < b.length; i++) {
                 b[i] = (b[i] - mean) / deviation;
             }
         }
+        return copy;
     }
 
     /**

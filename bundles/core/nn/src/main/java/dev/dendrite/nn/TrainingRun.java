@@ -8,7 +8,6 @@ import dev.dendrite.api.nn.Metrics;
 import dev.dendrite.api.nn.TrainingListener;
 import dev.dendrite.api.nn.TrainingRequest;
 import dev.dendrite.api.nn.Updater;
-import dev.dendrite.api.math.Matrix;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -30,13 +29,13 @@ import java.util.Random;
  * A run whose values overflow, or whose loss grows far above where it started
  * ({@link Divergence}), diverged: a {@link DivergedException} that keeps nothing.
  */
-final class TrainingRun {
+final class TrainingRun<M> {
     private final TrainingRequest spec;
     private final DataSplit data;
-    private final Network network;
+    private final Network<M> network;
     private final Targets targets;
     private final OutputLayer head;
-    private final Updater updater;
+    private final Arithmetic.Step<M> updater;
     private final double learningRate;
     private final TrainingListener listener;
     private final Random shuffle;
@@ -44,7 +43,7 @@ final class TrainingRun {
     private final String monitor;
     private final Bindings plugins;
     private final RunPlugins roles;
-    private final PropagationView view;
+    private final PropagationView<M> view;
     private final Evaluation.ChunkCheck evaluated = this::checkEvaluated;
     /** The epoch whose evaluation is under way, 0 for the starting weights', -1 while training. */
     private int evaluating = -1;
@@ -56,21 +55,21 @@ final class TrainingRun {
     private String stopReason = "completed";
     private final List<EpochReport> history = new ArrayList<>();
 
-    TrainingRun(TrainingRequest spec, DataSplit data, Network network, Targets targets, OutputLayer head,
+    TrainingRun(TrainingRequest spec, DataSplit data, Network<M> network, Targets targets, OutputLayer head,
                 Updater updater, double learningRate, TrainingListener listener, Bindings plugins, RunPlugins roles) {
         this.spec = spec;
         this.data = data;
         this.network = network;
         this.targets = targets;
         this.head = head;
-        this.updater = updater;
+        this.updater = network.arithmetic().bind(updater);
         this.learningRate = learningRate;
         this.listener = listener;
         this.shuffle = new Random(spec.seed() ^ 0x5DEECE66DL);
         this.dropout = new Dropout(spec.dropout(), spec.seed() * 31 + 17);
         this.plugins = plugins;
         this.roles = roles;
-        this.view = new PropagationView(network, head.fused());
+        this.view = new PropagationView<>(network, head.fused());
         this.monitor = spec.monitor() != null ? spec.monitor() : data.hasValidation() ? "val_loss" : "loss";
         checkMonitor();
     }
@@ -134,8 +133,8 @@ final class TrainingRun {
 
         int[] order = Evaluation.identity(m);
         Batches batches = new Batches(train);
-        Matrix[] params = network.parameters();
-        Matrix[] grads = network.gradients();
+        M[] params = network.parameters();
+        M[] grads = network.gradients();
         int epoch = 0;
         while (iteration < budget) {
             epoch++;
@@ -179,7 +178,7 @@ final class TrainingRun {
     private double startingNorm() {
         double xavier = 0;
         for (int l = 1; l <= network.depth(); l++) {
-            xavier += network.weights(l).rows();
+            xavier += network.rows(l);
         }
         return Math.sqrt(Math.max(network.squaredWeights(), xavier));
     }
@@ -188,8 +187,8 @@ final class TrainingRun {
      * One iteration on the samples order[from … from+count). The plug-in calls are guarded apart
      * from the listener's, so that a listener's exception is never blamed on a plug-in.
      */
-    private void step(Batches batches, int[] order, int from, int count, double rate, Matrix[] params, Matrix[] grads, int epoch) {
-        Network.Workspace ws = network.workspace(count);
+    private void step(Batches batches, int[] order, int from, int count, double rate, M[] params, M[] grads, int epoch) {
+        Network.Workspace<M> ws = network.workspace(count);
         batches.load(order, from, ws, targets);
         double loss;
         try {
@@ -253,9 +252,10 @@ final class TrainingRun {
     }
 
     /** A chunk of an evaluation with a non-finite cost: its forward pass is searched, the parameters being finite. */
-    private void checkEvaluated(Network.Workspace ws, double cost) {
+    @SuppressWarnings("unchecked") // the chunks checked are this run's network's
+    private void checkEvaluated(Network.Workspace<?> ws, double cost) {
         if (!Double.isFinite(cost)) {
-            throw nonFinite(NonFiniteSearch.forward(network, ws, head.fused(), cost), evaluating, cost);
+            throw nonFinite(NonFiniteSearch.forward(network, (Network.Workspace<M>) ws, head.fused(), cost), evaluating, cost);
         }
     }
 

@@ -7,6 +7,7 @@ import dev.dendrite.api.data.DataSplit;
 import dev.dendrite.api.data.FeatureScaling;
 import dev.dendrite.api.data.Task;
 import dev.dendrite.api.math.Matrix;
+import dev.dendrite.api.math.Precision;
 import dev.dendrite.api.nn.TrainingListener;
 import dev.dendrite.api.nn.TrainingRequest;
 import java.lang.management.ManagementFactory;
@@ -14,7 +15,7 @@ import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 
-/** After warm-up a training iteration allocates nothing: every matrix of a step is reused. */
+/** After warm-up a training iteration allocates nothing, at either precision: every matrix of a step is reused. */
 class AllocationTest {
 
     @Test
@@ -31,7 +32,7 @@ class AllocationTest {
             }
             t[j] = random.nextInt(5);
         }
-        DataSet data = new DataSet("random", java.util.Collections.nCopies(20, "x"), x, t, Task.CLASSIFICATION,
+        DataSet data = new DataSet("random", java.util.stream.IntStream.rangeClosed(1, 20).mapToObj(i -> "x" + i).toList(), x, t, Task.CLASSIFICATION,
                 List.of("a", "b", "c", "d", "e"));
         // 32 iterations an epoch; compare the counter between iterations 10 and 30 of the last epoch,
         // away from the per-epoch evaluation
@@ -48,11 +49,13 @@ class AllocationTest {
                 }
             }
         };
-        for (String optimizer : List.of("sgd", "adam")) {
-            TrainingRequest spec = TrainingRequest.builder().hiddenLayers(List.of(64, 32)).activation("relu")
-                    .optimizer(optimizer).batchSize(128).epochs(epochs).l2(0.01).dropout(0.1).build();
-            new NetworkTrainer(new LocalPlugins()).train(spec, new DataSplit(data, null, FeatureScaling.identity(20)), probe);
-            assertEquals(0, allocated[1] - allocated[0], optimizer + ": bytes allocated by 20 iterations");
+        for (Precision precision : Precision.values()) {
+            for (String optimizer : List.of("sgd", "adam")) {
+                TrainingRequest spec = TrainingRequest.builder().hiddenLayers(List.of(64, 32)).activation("relu")
+                        .optimizer(optimizer).batchSize(128).epochs(epochs).l2(0.01).dropout(0.1).precision(precision).build();
+                new NetworkTrainer(new LocalPlugins()).train(spec, new DataSplit(data, null, FeatureScaling.identity(20)), probe);
+                assertEquals(0, allocated[1] - allocated[0], optimizer + " at " + precision.label() + ": bytes allocated by 20 iterations");
+            }
         }
     }
 }

@@ -33,8 +33,12 @@ class DivergenceTest {
     private final NetworkTrainer trainer = new NetworkTrainer(new LocalPlugins());
 
     /** A built-in data set as ml:train splits it (seed 42): shuffled, a validation fraction held out, standardized on training. */
-    private static DataSplit builtIn(String name, double validation) {
-        DataSet all = BUILT_IN.get(name).generate(42);
+    static DataSplit builtIn(String name, double validation) {
+        return split(BUILT_IN.get(name).generate(42), validation);
+    }
+
+    /** {@code all} shuffled (seed 42), a validation fraction held out, standardized on training. */
+    static DataSplit split(DataSet all, double validation) {
         int m = all.samples();
         int[] order = Evaluation.identity(m);
         Random random = new Random(42);

@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Test;
 class NetworkTest {
     private final LocalPlugins plugins = new LocalPlugins();
 
-    private Network network(int[] widths, String... activations) {
+    private Network<Matrix> network(int[] widths, String... activations) {
         List<Activation> gs = new ArrayList<>();
         List<String> init = new ArrayList<>();
         for (String name : activations) {
@@ -27,14 +27,14 @@ class NetworkTest {
             init.add(g.initializer());
         }
         List<DenseLayer> layers = Initializer.initialize(widths, List.of(activations), init, new Random(7));
-        return new Network(layers, gs, plugins.resolve(dev.dendrite.api.math.MatrixMath.class, null).service());
+        return Network.of(layers, gs, plugins.resolve(dev.dendrite.api.math.MatrixMath.class, null).service());
     }
 
     @Test
     void theCourseNetworkHasTheCourseShapes() {
         int m = 5;
-        Network net = network(new int[] {4, 4, 2, 1}, "relu", "relu", "sigmoid");
-        Network.Workspace ws = net.workspace(m);
+        Network<Matrix> net = network(new int[] {4, 4, 2, 1}, "relu", "relu", "sigmoid");
+        Network.Workspace<Matrix> ws = net.workspace(m);
         ws.input().copyFrom(TestMatrices.uniform(4, m, -1, 1, new Random(1)));
         net.forward(ws);
 
@@ -53,18 +53,18 @@ class NetworkTest {
 
     @Test
     void workspacesAreReusedPerBatchWidth() {
-        Network net = network(new int[] {3, 5, 2}, "tanh", "softmax");
+        Network<Matrix> net = network(new int[] {3, 5, 2}, "tanh", "softmax");
         assertSame(net.workspace(8), net.workspace(8));
         assertEquals(3, net.workspace(3).input().cols());
     }
 
     @Test
     void forwardComputesTheAffineStepAndActivation() {
-        Network net = network(new int[] {2, 1}, "linear");
+        Network<Matrix> net = network(new int[] {2, 1}, "linear");
         net.weights(1).set(0, 0, 2);
         net.weights(1).set(0, 1, -1);
         net.bias(1).set(0, 0, 0.5);
-        Network.Workspace ws = net.workspace(2);
+        Network.Workspace<Matrix> ws = net.workspace(2);
         ws.input().copyFrom(Matrix.of(new double[] {1, 3}, new double[] {4, 1}));
         Matrix a = net.forward(ws);
         // z = 2·x1 − x2 + 0.5 for the samples (1, 4) and (3, 1)
@@ -109,13 +109,13 @@ class NetworkTest {
     private void assertGradientsMatch(int[] widths, String[] activations, String lossName, boolean expectFused,
                                       double l2, double dropRate) {
         int m = 7;
-        Network net = network(widths, activations);
+        Network<Matrix> net = network(widths, activations);
         Loss loss = plugins.resolve(Loss.class, lossName).service();
         String outputName = activations[activations.length - 1];
-        OutputLayer head = new OutputLayer(loss, plugins.resolve(Activation.class, outputName).service(), outputName);
+        OutputLayer head = new OutputLayer(loss, outputName);
         assertEquals(expectFused, head.fused());
         Random random = new Random(3);
-        Network.Workspace ws = net.workspace(m);
+        Network.Workspace<Matrix> ws = net.workspace(m);
         ws.input().copyFrom(TestMatrices.uniform(widths[0], m, -1, 1, random));
         int outputs = widths[widths.length - 1];
         Matrix y = lossName.equals("categorical_crossentropy") ? TestMatrices.oneHot(outputs, m, random)
@@ -147,15 +147,15 @@ class NetworkTest {
     }
 
     /** J + (λ/2m)·Σ‖W‖², with the same dropout mask every time (same seed). */
-    private static double regularizedCost(Network net, Network.Workspace ws, OutputLayer head, double l2, double dropRate) {
+    private static double regularizedCost(Network<Matrix> net, Network.Workspace<Matrix> ws, OutputLayer head, double l2, double dropRate) {
         net.forward(ws, new Dropout(dropRate, 11));
         return head.cost(net, ws) + l2 / (2.0 * ws.samples()) * net.squaredWeights();
     }
 
     @Test
     void dropoutMasksScaleKeptUnitsAndLeavePredictionAlone() {
-        Network net = network(new int[] {2, 200, 1}, "relu", "linear");
-        Network.Workspace ws = net.workspace(50);
+        Network<Matrix> net = network(new int[] {2, 200, 1}, "relu", "linear");
+        Network.Workspace<Matrix> ws = net.workspace(50);
         ws.input().copyFrom(TestMatrices.uniform(2, 50, -1, 1, new Random(2)));
         Matrix clean = net.forward(ws).copy();
         net.forward(ws, new Dropout(0.5, 3));

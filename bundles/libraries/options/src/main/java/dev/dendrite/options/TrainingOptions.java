@@ -1,5 +1,6 @@
 package dev.dendrite.options;
 
+import dev.dendrite.api.math.Precision;
 import dev.dendrite.api.nn.LearningRateSchedule;
 import dev.dendrite.api.nn.TrainingRequest;
 import java.util.ArrayList;
@@ -83,6 +84,10 @@ public final class TrainingOptions {
             "random seed: initialization, shuffling, dropout, the split, built-in data");
     public static final Option<String> BACKEND = Option.text("backend", "NAME", "maths back-end (ml:backends)")
             .completion(Completion.BACKEND).defaultText("the highest ranked");
+    public static final Option<Precision> PRECISION = Option.of("precision", "float64|float32",
+                    "number format of the weights and computations: float64, or float32 for about twice the speed",
+                    TrainingOptions::precision)
+            .writer(Precision::label).completion(Completion.of("float64", "float32")).defaultText("float64");
 
     private static final List<Field<?>> FIELDS = List.of(
             new Field<>(LAYERS, TrainingRequest.Builder::hiddenLayers, TrainingRequest::hiddenLayers),
@@ -103,7 +108,8 @@ public final class TrainingOptions {
             new Field<>(PATIENCE, TrainingRequest.Builder::patience, TrainingRequest::patience),
             new Field<>(MONITOR, TrainingRequest.Builder::monitor, TrainingRequest::monitor),
             new Field<>(SEED, TrainingRequest.Builder::seed, TrainingRequest::seed),
-            new Field<>(BACKEND, TrainingRequest.Builder::backend, TrainingRequest::backend));
+            new Field<>(BACKEND, TrainingRequest.Builder::backend, TrainingRequest::backend),
+            new Field<>(PRECISION, TrainingRequest.Builder::precision, r -> r.precision() == Precision.FLOAT64 ? null : r.precision()));
 
     private TrainingOptions() {
     }
@@ -182,6 +188,15 @@ public final class TrainingOptions {
             }
             builder.batchSize(size);
         }
+    }
+
+    private static Precision precision(String text) {
+        for (Precision p : Precision.values()) {
+            if (p.label().equalsIgnoreCase(text.trim())) {
+                return p;
+            }
+        }
+        throw new IllegalArgumentException(Quote.of(text) + " is neither float64 nor float32");
     }
 
     private static <T> void applyGiven(Field<T> field, Arguments arguments, TrainingRequest.Builder builder) {

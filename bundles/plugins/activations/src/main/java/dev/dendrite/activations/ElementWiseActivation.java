@@ -1,13 +1,16 @@
 package dev.dendrite.activations;
 
+import dev.dendrite.api.math.FloatMatrix;
 import dev.dendrite.api.math.Matrix;
-import dev.dendrite.api.nn.Activation;
+import dev.dendrite.api.nn.FloatActivation;
 
 /**
  * An activation applied to each element on its own: A = g(Z) and dZ = dA ⊙ g'(Z). Subclasses
- * give g and g'; g' may use the cached a = g(z) when that is cheaper (sigmoid, tanh).
+ * give g and g'; g' may use the cached a = g(z) when that is cheaper (sigmoid, tanh). In single
+ * precision g and g' are evaluated in double and rounded; a subclass may replace the float loops
+ * with faster ones of its own.
  */
-abstract class ElementWiseActivation implements Activation {
+abstract class ElementWiseActivation implements FloatActivation {
 
     /** g(z). */
     abstract double value(double z);
@@ -36,6 +39,30 @@ abstract class ElementWiseActivation implements Activation {
         double[] out = dZ.data();
         for (int i = 0; i < zv.length; i++) {
             out[i] = up[i] * derivative(zv[i], av[i]);
+        }
+    }
+
+    @Override
+    public void forward(FloatMatrix z, FloatMatrix a) {
+        z.requireSameShape(a, "activation forward");
+        float[] zv = z.data();
+        float[] av = a.data();
+        for (int i = 0; i < zv.length; i++) {
+            av[i] = (float) value(zv[i]);
+        }
+    }
+
+    @Override
+    public void backward(FloatMatrix z, FloatMatrix a, FloatMatrix dA, FloatMatrix dZ) {
+        z.requireSameShape(a, "activation backward");
+        z.requireSameShape(dA, "activation backward");
+        z.requireSameShape(dZ, "activation backward");
+        float[] zv = z.data();
+        float[] av = a.data();
+        float[] up = dA.data();
+        float[] out = dZ.data();
+        for (int i = 0; i < zv.length; i++) {
+            out[i] = (float) (up[i] * derivative(zv[i], av[i]));
         }
     }
 }

@@ -1,5 +1,6 @@
 package dev.dendrite.activations;
 
+import dev.dendrite.api.math.FloatMatrix;
 import dev.dendrite.api.nn.Activation;
 import org.osgi.service.component.annotations.Component;
 
@@ -17,6 +18,30 @@ public class Relu extends ElementWiseActivation {
     @Override
     double derivative(double z, double a) {
         return z > 0 ? 1 : 0;
+    }
+
+    /** max(0, z) in float, a loop the compiler turns into vector instructions. */
+    @Override
+    public void forward(FloatMatrix z, FloatMatrix a) {
+        z.requireSameShape(a, "activation forward");
+        float[] zv = z.data();
+        float[] av = a.data();
+        for (int i = 0; i < zv.length; i++) {
+            av[i] = Math.max(zv[i], 0f);
+        }
+    }
+
+    /** dZ = dA where z &gt; 0, else 0, in float. */
+    @Override
+    public void backward(FloatMatrix z, FloatMatrix a, FloatMatrix dA, FloatMatrix dZ) {
+        z.requireSameShape(dA, "activation backward");
+        z.requireSameShape(dZ, "activation backward");
+        float[] zv = z.data();
+        float[] up = dA.data();
+        float[] out = dZ.data();
+        for (int i = 0; i < zv.length; i++) {
+            out[i] = zv[i] > 0 ? up[i] : 0f;
+        }
     }
 
     @Override

@@ -52,4 +52,23 @@ final class AdamUpdater extends StatefulUpdater {
             theta[k] -= alpha * (weightDecay * theta[k] + mHat / (Math.sqrt(vHat) + epsilon));
         }
     }
+
+    /** The same step in float, 1/(1 − β^t) applied as factors. */
+    @Override
+    void step(float[] theta, float[] g, float[][] state, double alpha) {
+        float[] m = state[0];
+        float[] v = state[1];
+        float b1 = (float) beta1;
+        float b2 = (float) beta2;
+        float c1 = (float) (1 / correction1);
+        float c2 = (float) (1 / correction2);
+        float e = (float) epsilon;
+        float a = (float) alpha;
+        float decay = (float) weightDecay;
+        for (int k = 0; k < theta.length; k++) {
+            m[k] = b1 * m[k] + (1 - b1) * g[k];
+            v[k] = b2 * v[k] + (1 - b2) * g[k] * g[k];
+            theta[k] -= a * (decay * theta[k] + m[k] * c1 / ((float) Math.sqrt(v[k] * c2) + e));
+        }
+    }
 }

@@ -37,6 +37,17 @@ public class Momentum extends BaseOptimizer {
                     theta[k] -= alpha * (nesterov ? beta * v[k] + (1 - beta) * g[k] : v[k]);
                 }
             }
+
+            @Override
+            void step(float[] theta, float[] g, float[][] state, double alpha) {
+                float[] v = state[0];
+                float b = (float) beta;
+                float a = (float) alpha;
+                for (int k = 0; k < theta.length; k++) {
+                    v[k] = b * v[k] + (1 - b) * g[k];
+                    theta[k] -= a * (nesterov ? b * v[k] + (1 - b) * g[k] : v[k]);
+                }
+            }
         };
     }
 }

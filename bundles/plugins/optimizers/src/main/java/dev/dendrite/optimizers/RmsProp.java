@@ -34,6 +34,18 @@ public class RmsProp extends BaseOptimizer {
                     theta[k] -= alpha * g[k] / (Math.sqrt(s[k]) + epsilon);
                 }
             }
+
+            @Override
+            void step(float[] theta, float[] g, float[][] state, double alpha) {
+                float[] s = state[0];
+                float r = (float) rho;
+                float a = (float) alpha;
+                float e = (float) epsilon;
+                for (int k = 0; k < theta.length; k++) {
+                    s[k] = r * s[k] + (1 - r) * g[k] * g[k];
+                    theta[k] -= a * g[k] / ((float) Math.sqrt(s[k]) + e);
+                }
+            }
         };
     }
 }

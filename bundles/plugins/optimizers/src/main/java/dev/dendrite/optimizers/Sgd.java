@@ -24,6 +24,14 @@ public class Sgd extends BaseOptimizer {
                     theta[k] -= alpha * g[k];
                 }
             }
+
+            @Override
+            void step(float[] theta, float[] g, float[][] state, double alpha) {
+                float a = (float) alpha;
+                for (int k = 0; k < theta.length; k++) {
+                    theta[k] -= a * g[k];
+                }
+            }
         };
     }
 }

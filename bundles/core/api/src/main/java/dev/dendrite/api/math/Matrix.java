@@ -46,7 +46,8 @@ public final class Matrix {
         return m;
     }
 
-    private static int checkedSize(int rows, int cols) {
+    /** rows·cols, checked: both positive and the product an array length. */
+    static int checkedSize(int rows, int cols) {
         if (rows <= 0 || cols <= 0) {
             throw new IllegalArgumentException("matrix shape (" + rows + ", " + cols + ") must be positive");
         }

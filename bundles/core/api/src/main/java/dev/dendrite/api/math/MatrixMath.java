@@ -8,7 +8,8 @@ import org.osgi.annotation.versioning.ConsumerType;
  * <p>Operations follow EJML's style: inputs first, the output argument last; only the output
  * is modified and it must already have the right shape (nothing is allocated). A back-end must
  * implement the three products; the element-wise operations have plain-loop defaults it may
- * replace. The output must
+ * replace. Each product and the affine step also come in single precision ({@link FloatMatrix},
+ * since 1.1), with plain-loop defaults that a back-end replaces with its fast ones. The output must
  * not be one of the inputs unless stated. Implementations are stateless and thread safe.
  *
  * <p>Service properties: {@code name} (e.g. {@code ejml}); among several back-ends the highest
@@ -83,6 +84,73 @@ public interface MatrixMath {
         double[] av = a.data();
         for (int i = 0; i < av.length; i++) {
             av[i] *= alpha;
+        }
+    }
+
+    /**
+     * C = A·B in single precision, shapes as {@link #mult(Matrix, Matrix, Matrix)}. The default is
+     * a plain loop (accumulating in double); a back-end replaces the four single-precision
+     * operations with its own.
+     *
+     * @since 1.1
+     */
+    default void mult(FloatMatrix a, FloatMatrix b, FloatMatrix c) {
+        checkProduct("mult", a.cols() == b.rows() && c.hasShape(a.rows(), b.cols()), a, b, c);
+        plainProduct(false, false, a, b, c, a.cols());
+    }
+
+    /** C = Aᵀ·B in single precision, shapes as {@link #multTransA(Matrix, Matrix, Matrix)}. @since 1.1 */
+    default void multTransA(FloatMatrix a, FloatMatrix b, FloatMatrix c) {
+        checkProduct("multTransA", a.rows() == b.rows() && c.hasShape(a.cols(), b.cols()), a, b, c);
+        plainProduct(true, false, a, b, c, a.rows());
+    }
+
+    /** C = A·Bᵀ in single precision, shapes as {@link #multTransB(Matrix, Matrix, Matrix)}. @since 1.1 */
+    default void multTransB(FloatMatrix a, FloatMatrix b, FloatMatrix c) {
+        checkProduct("multTransB", a.cols() == b.cols() && c.hasShape(a.rows(), b.rows()), a, b, c);
+        plainProduct(false, true, a, b, c, a.cols());
+    }
+
+    /** Z = W·A + b in single precision, shapes as {@link #affine(Matrix, Matrix, Matrix, Matrix)}. @since 1.1 */
+    default void affine(FloatMatrix w, FloatMatrix a, FloatMatrix b, FloatMatrix z) {
+        if (!b.hasShape(z.rows(), 1)) {
+            throw new IllegalArgumentException("affine: bias " + b.shape() + " does not fit Z " + z.shape());
+        }
+        mult(w, a, z);
+        int m = z.cols();
+        float[] zv = z.data();
+        float[] bv = b.data();
+        for (int i = 0; i < bv.length; i++) {
+            for (int k = i * m, end = k + m; k < end; k++) {
+                zv[k] += bv[i];
+            }
+        }
+    }
+
+    private static void plainProduct(boolean transA, boolean transB, FloatMatrix a, FloatMatrix b, FloatMatrix c, int k) {
+        int n = c.rows();
+        int m = c.cols();
+        float[] av = a.data();
+        float[] bv = b.data();
+        float[] cv = c.data();
+        for (int i = 0; i < n; i++) {
+            for (int j = 0; j < m; j++) {
+                double sum = 0;
+                for (int p = 0; p < k; p++) {
+                    sum += (double) av[transA ? p * n + i : i * k + p] * bv[transB ? j * k + p : p * m + j];
+                }
+                cv[i * m + j] = (float) sum;
+            }
+        }
+    }
+
+    /** As {@link #checkProduct(String, boolean, Matrix, Matrix, Matrix)}, for single-precision products. @since 1.1 */
+    static void checkProduct(String operation, boolean shapesFit, FloatMatrix a, FloatMatrix b, FloatMatrix c) {
+        if (!shapesFit) {
+            throw new IllegalArgumentException(operation + ": shapes A " + a.shape() + ", B " + b.shape() + ", C " + c.shape() + " do not fit");
+        }
+        if (c.data() == a.data() || c.data() == b.data()) {
+            throw new IllegalArgumentException(operation + ": the output C " + c.shape() + " must not share its array with an input");
         }
     }
 

@@ -1,5 +1,6 @@
 package dev.dendrite.api.nn;
 
+import dev.dendrite.api.math.Precision;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -31,6 +32,9 @@ import java.util.Set;
  * dropout zeroes each hidden unit with probability {@code dropout} during training and scales the
  * kept ones by 1/(1 − dropout). Early stopping ends the run when {@code monitor} has not improved
  * for {@code patience} epochs and restores the weights of its best epoch.
+ *
+ * <p>{@link #precision()} is the format the run computes in: float64 by default, float32 for twice
+ * the vector lanes (since 1.2).
  */
 public final class TrainingRequest {
 
@@ -55,6 +59,7 @@ public final class TrainingRequest {
     private final LearningRateSchedule schedule;
     private final int patience;
     private final String monitor;
+    private final Precision precision;
 
     private TrainingRequest(Builder b) {
         hiddenLayers = List.copyOf(b.hiddenLayers);
@@ -75,6 +80,7 @@ public final class TrainingRequest {
         schedule = b.schedule;
         patience = b.patience;
         monitor = b.monitor;
+        precision = b.precision;
     }
 
     /** A builder with the defaults: one hidden layer of 16 tanh units, sgd at its default rate, batch 32, 100 epochs, seed 42. */
@@ -180,6 +186,15 @@ public final class TrainingRequest {
         return monitor;
     }
 
+    /**
+     * The format of the run's parameters and computations, {@link Precision#FLOAT64} unless set.
+     *
+     * @since 1.2
+     */
+    public Precision precision() {
+        return precision;
+    }
+
     @Override
     public boolean equals(Object o) {
         return o instanceof TrainingRequest r && hiddenLayers.equals(r.hiddenLayers) && activation.equals(r.activation)
@@ -189,13 +204,14 @@ public final class TrainingRequest {
                 && epochs == r.epochs && iterations == r.iterations && seed == r.seed && Objects.equals(backend, r.backend)
                 && Objects.equals(initializer, r.initializer) && Double.compare(l2, r.l2) == 0
                 && Double.compare(dropout, r.dropout) == 0 && schedule.equals(r.schedule) && patience == r.patience
-                && Objects.equals(monitor, r.monitor);
+                && Objects.equals(monitor, r.monitor) && precision == r.precision;
     }
 
     @Override
     public int hashCode() {
         return Objects.hash(hiddenLayers, activation, outputActivation, loss, optimizer, learningRate, optimizerHyperparameters,
-                batchSize, epochs, iterations, seed, backend, initializer, l2, dropout, schedule, patience, monitor);
+                batchSize, epochs, iterations, seed, backend, initializer, l2, dropout, schedule, patience, monitor,
+                precision);
     }
 
     @Override
@@ -204,7 +220,7 @@ public final class TrainingRequest {
                 + ", loss=" + loss + ", optimizer=" + optimizer + ", lr=" + learningRate + ", hp=" + optimizerHyperparameters
                 + ", batch=" + batchSize + ", epochs=" + epochs + ", iterations=" + iterations + ", seed=" + seed
                 + ", backend=" + backend + ", init=" + initializer + ", l2=" + l2 + ", dropout=" + dropout
-                + ", schedule=" + schedule + ", patience=" + patience + ", monitor=" + monitor + "]";
+                + ", schedule=" + schedule + ", patience=" + patience + ", monitor=" + monitor + ", precision=" + precision.label() + "]";
     }
 
     /**
@@ -231,6 +247,7 @@ public final class TrainingRequest {
         private LearningRateSchedule schedule = LearningRateSchedule.CONSTANT;
         private int patience;
         private String monitor;
+        private Precision precision = Precision.FLOAT64;
 
         private Builder() {
         }
@@ -254,6 +271,7 @@ public final class TrainingRequest {
             schedule = r.schedule;
             patience = r.patience;
             monitor = r.monitor;
+            precision = r.precision;
         }
 
         /** The hidden widths, each ≥ 1; empty for no hidden layer (logistic or linear regression). */
@@ -413,6 +431,16 @@ public final class TrainingRequest {
         /** What early stopping watches, or null for the default. */
         public Builder monitor(String metric) {
             monitor = metric == null ? null : name(metric, "monitored metric");
+            return this;
+        }
+
+        /**
+         * float64 (the default) or float32.
+         *
+         * @since 1.2
+         */
+        public Builder precision(Precision value) {
+            precision = Objects.requireNonNull(value, "precision");
             return this;
         }
 

@@ -8,7 +8,7 @@ import org.osgi.service.component.annotations.Component;
  * {@link MatrixMath} whose products are one BLAS {@code dgemm} call each, on the system's native
  * BLAS (OpenBLAS, which spreads a product over all cores) through netlib's JNI binding. BLAS is
  * column-major: a row-major (r, c) array is the column-major (c, r) transpose, so
- * C = op(A)·op(B) is computed as Cᵀ = op(B)ᵀ·op(A)ᵀ, without copying. Registered above EJML
+ * C = op(A)·op(B) is computed as Cᵀ = op(B)ᵀ·op(A)ᵀ, without copying ({@code sgemm} in single precision). Registered above EJML
  * ({@code service.ranking} 10) by {@link FastMathAvailability} only when the native library loads;
  * below {@code vector}, which trains faster here (bench/README.md): OpenBLAS's products are quicker
  * on hot operands, but not between the other steps of a training iteration.
@@ -34,5 +34,11 @@ public final class BlasMatrixMath extends ProductMatrixMath {
     void product(boolean transA, boolean transB, int n, int m, int k, double[] a, double[] b, double[] c, boolean accumulate) {
         blas.dgemm(transB ? "T" : "N", transA ? "T" : "N", m, n, k, 1.0, b, transB ? k : m, a, transA ? n : k,
                 accumulate ? 1.0 : 0.0, c, m);
+    }
+
+    @Override
+    void product(boolean transA, boolean transB, int n, int m, int k, float[] a, float[] b, float[] c, boolean accumulate) {
+        blas.sgemm(transB ? "T" : "N", transA ? "T" : "N", m, n, k, 1.0f, b, transB ? k : m, a, transA ? n : k,
+                accumulate ? 1.0f : 0.0f, c, m);
     }
 }

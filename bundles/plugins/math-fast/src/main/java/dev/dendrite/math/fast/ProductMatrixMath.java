@@ -1,5 +1,6 @@
 package dev.dendrite.math.fast;
 
+import dev.dendrite.api.math.FloatMatrix;
 import dev.dendrite.api.math.Matrix;
 import dev.dendrite.api.math.MatrixMath;
 import java.util.Arrays;
@@ -7,7 +8,8 @@ import java.util.Arrays;
 /**
  * The {@link MatrixMath} operations around one general product C = op(A)·op(B) (+ C), which a
  * subclass provides on the row-major arrays: the three products and the affine step map onto it;
- * the element-wise operations are the interface's plain loops. Shapes are checked with
+ * the element-wise operations are the interface's plain loops. The same holds in single precision
+ * ({@link FloatMatrix}) on a float product. Shapes are checked with
  * {@link MatrixMath#checkProduct}, which also rejects an output sharing its array with an input.
  */
 abstract class ProductMatrixMath implements MatrixMath {
@@ -18,6 +20,9 @@ abstract class ProductMatrixMath implements MatrixMath {
      * Only C is modified; the shapes are already checked.
      */
     abstract void product(boolean transA, boolean transB, int n, int m, int k, double[] a, double[] b, double[] c, boolean accumulate);
+
+    /** The same in single precision. */
+    abstract void product(boolean transA, boolean transB, int n, int m, int k, float[] a, float[] b, float[] c, boolean accumulate);
 
     @Override
     public void mult(Matrix a, Matrix b, Matrix c) {
@@ -47,6 +52,39 @@ abstract class ProductMatrixMath implements MatrixMath {
         int m = z.cols();
         double[] bv = b.data();
         double[] zv = z.data();
+        for (int i = 0; i < bv.length; i++) {
+            Arrays.fill(zv, i * m, (i + 1) * m, bv[i]);
+        }
+        product(false, false, z.rows(), m, w.cols(), w.data(), a.data(), zv, true);
+    }
+
+    @Override
+    public void mult(FloatMatrix a, FloatMatrix b, FloatMatrix c) {
+        MatrixMath.checkProduct("mult", a.cols() == b.rows() && c.hasShape(a.rows(), b.cols()), a, b, c);
+        product(false, false, c.rows(), c.cols(), a.cols(), a.data(), b.data(), c.data(), false);
+    }
+
+    @Override
+    public void multTransA(FloatMatrix a, FloatMatrix b, FloatMatrix c) {
+        MatrixMath.checkProduct("multTransA", a.rows() == b.rows() && c.hasShape(a.cols(), b.cols()), a, b, c);
+        product(true, false, c.rows(), c.cols(), a.rows(), a.data(), b.data(), c.data(), false);
+    }
+
+    @Override
+    public void multTransB(FloatMatrix a, FloatMatrix b, FloatMatrix c) {
+        MatrixMath.checkProduct("multTransB", a.cols() == b.cols() && c.hasShape(a.rows(), b.rows()), a, b, c);
+        product(false, true, c.rows(), c.cols(), a.cols(), a.data(), b.data(), c.data(), false);
+    }
+
+    @Override
+    public void affine(FloatMatrix w, FloatMatrix a, FloatMatrix b, FloatMatrix z) {
+        MatrixMath.checkProduct("affine", w.cols() == a.rows() && z.hasShape(w.rows(), a.cols()), w, a, z);
+        if (!b.hasShape(z.rows(), 1)) {
+            throw new IllegalArgumentException("affine: bias " + b.shape() + " does not fit Z " + z.shape());
+        }
+        int m = z.cols();
+        float[] bv = b.data();
+        float[] zv = z.data();
         for (int i = 0; i < bv.length; i++) {
             Arrays.fill(zv, i * m, (i + 1) * m, bv[i]);
         }

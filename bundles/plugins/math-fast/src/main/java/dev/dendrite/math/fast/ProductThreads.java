@@ -35,9 +35,11 @@ final class ProductThreads implements AutoCloseable {
     private int n;
     private int m;
     private int k;
-    private double[] a;
-    private double[] b;
-    private double[] c;
+    // double[] or float[] (then floats is true)
+    private Object a;
+    private Object b;
+    private Object c;
+    private boolean floats;
     private boolean accumulate;
     private boolean byRows;
     private int panels;
@@ -54,15 +56,26 @@ final class ProductThreads implements AutoCloseable {
 
     /** C = op(A)·op(B) (+ C), as {@link VectorProduct#compute}, on up to all threads. */
     void product(boolean transA, boolean transB, int n, int m, int k, double[] a, double[] b, double[] c, boolean accumulate) {
+        share(transA, transB, n, m, k, a, b, c, false, accumulate);
+    }
+
+    /** C = op(A)·op(B) (+ C) in single precision, as {@link FloatProduct#compute}, on up to all threads. */
+    void product(boolean transA, boolean transB, int n, int m, int k, float[] a, float[] b, float[] c, boolean accumulate) {
+        share(transA, transB, n, m, k, a, b, c, true, accumulate);
+    }
+
+    private void share(boolean transA, boolean transB, int n, int m, int k, Object a, Object b, Object c, boolean floats,
+                       boolean accumulate) {
         boolean rows = n >= m;
-        int tiles = rows ? (n + VectorProduct.MR - 1) / VectorProduct.MR : (m + VectorProduct.NR - 1) / VectorProduct.NR;
+        int nr = floats ? FloatProduct.NR : VectorProduct.NR;
+        int tiles = rows ? (n + VectorProduct.MR - 1) / VectorProduct.MR : (m + nr - 1) / nr;
         if (workers.length == 0 || tiles < 2 || (long) n * m * k < SPLIT_THRESHOLD || !busy.tryLock()) {
-            VectorProduct.compute(transA, transB, n, m, k, a, b, c, accumulate, 0, n, 0, m);
+            compute(transA, transB, n, m, k, a, b, c, floats, accumulate, 0, n, 0, m);
             return;
         }
         try {
             if (closed) {
-                VectorProduct.compute(transA, transB, n, m, k, a, b, c, accumulate, 0, n, 0, m);
+                compute(transA, transB, n, m, k, a, b, c, floats, accumulate, 0, n, 0, m);
                 return;
             }
             this.transA = transA;
@@ -73,6 +86,7 @@ final class ProductThreads implements AutoCloseable {
             this.a = a;
             this.b = b;
             this.c = c;
+            this.floats = floats;
             this.accumulate = accumulate;
             this.byRows = rows;
             this.panels = tiles;
@@ -93,17 +107,26 @@ final class ProductThreads implements AutoCloseable {
         }
     }
 
+    private static void compute(boolean transA, boolean transB, int n, int m, int k, Object a, Object b, Object c, boolean floats,
+                                boolean accumulate, int i0, int i1, int j0, int j1) {
+        if (floats) {
+            FloatProduct.compute(transA, transB, n, m, k, (float[]) a, (float[]) b, (float[]) c, accumulate, i0, i1, j0, j1);
+        } else {
+            VectorProduct.compute(transA, transB, n, m, k, (double[]) a, (double[]) b, (double[]) c, accumulate, i0, i1, j0, j1);
+        }
+    }
+
     /** Computes chunks of the shared product until none is left. */
     private void takeChunks() {
+        int nr = floats ? FloatProduct.NR : VectorProduct.NR;
         for (int chunk = nextChunk.getAndIncrement(); chunk < chunks; chunk = nextChunk.getAndIncrement()) {
             int from = panels * chunk / chunks;
             int to = panels * (chunk + 1) / chunks;
             if (byRows) {
-                VectorProduct.compute(transA, transB, n, m, k, a, b, c, accumulate,
+                compute(transA, transB, n, m, k, a, b, c, floats, accumulate,
                         from * VectorProduct.MR, Math.min(n, to * VectorProduct.MR), 0, m);
             } else {
-                VectorProduct.compute(transA, transB, n, m, k, a, b, c, accumulate,
-                        0, n, from * VectorProduct.NR, Math.min(m, to * VectorProduct.NR));
+                compute(transA, transB, n, m, k, a, b, c, floats, accumulate, 0, n, from * nr, Math.min(m, to * nr));
             }
         }
     }

@@ -6,7 +6,7 @@ import org.osgi.service.component.annotations.Deactivate;
 
 /**
  * {@link MatrixMath} in pure Java with the Vector API: register-blocked matrix products
- * ({@link VectorProduct}) shared between all processors ({@link ProductThreads}). The default
+ * ({@link VectorProduct}, {@link FloatProduct} in single precision) shared between all processors ({@link ProductThreads}). The default
  * where it can run ({@code service.ranking} 20, above {@code blas} and EJML): registered by
  * {@link FastMathAvailability} only when the Vector API is there, that is on JDK 16 or later
  * started with {@code --add-modules jdk.incubator.vector} (in OSGi the system bundle then exports
@@ -44,5 +44,10 @@ public final class VectorMatrixMath extends ProductMatrixMath implements AutoClo
     @Override
     public void close() {
         threads.close();
+    }
+
+    @Override
+    void product(boolean transA, boolean transB, int n, int m, int k, float[] a, float[] b, float[] c, boolean accumulate) {
+        threads.product(transA, transB, n, m, k, a, b, c, accumulate);
     }
 }

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.dendrite.api.math.FloatMatrix;
 import dev.dendrite.api.math.Matrix;
 import dev.dendrite.api.math.MatrixMath;
 import dev.dendrite.testing.NaiveMatrixMath;
@@ -105,6 +106,59 @@ class FastMatrixMathTest {
         naive.affine(a, b, bias, expected);
         fast.affine(a, b, bias, actual.fill(Double.NaN));
         assertClose(expected, actual, name + " affine");
+    }
+
+    /**
+     * The single-precision products and affine step against the double reference on the same
+     * (float) operands: within float rounding, k·2⁻²⁴ of the largest value per inner step at worst,
+     * far below what a wrong index or a missed tile would give.
+     */
+    @ParameterizedTest(name = "{0}: ({2}, {3}) by ({3}, {4}) in float")
+    @MethodSource("productCases")
+    void singlePrecisionProductsMatchTheReference(String name, Supplier<MatrixMath> backEnd, int n, int k, int m) {
+        MatrixMath fast = backEnd.get();
+        FloatMatrix a = FloatMatrix.of(random(n, k));
+        FloatMatrix b = FloatMatrix.of(random(k, m));
+        Matrix expected = new Matrix(n, m);
+        FloatMatrix actual = new FloatMatrix(n, m).fill(Float.NaN);
+        naive.mult(wide(a), wide(b), expected);
+        fast.mult(a, b, actual);
+        assertCloseInFloat(expected, actual, k, name + " mult");
+
+        FloatMatrix at = FloatMatrix.of(random(k, n));
+        naive.multTransA(wide(at), wide(b), expected);
+        fast.multTransA(at, b, actual.fill(Float.NaN));
+        assertCloseInFloat(expected, actual, k, name + " multTransA");
+
+        FloatMatrix bt = FloatMatrix.of(random(m, k));
+        naive.multTransB(wide(a), wide(bt), expected);
+        fast.multTransB(a, bt, actual.fill(Float.NaN));
+        assertCloseInFloat(expected, actual, k, name + " multTransB");
+
+        FloatMatrix bias = FloatMatrix.of(random(n, 1));
+        naive.affine(wide(a), wide(b), wide(bias), expected);
+        fast.affine(a, b, bias, actual.fill(Float.NaN));
+        assertCloseInFloat(expected, actual, k + 1, name + " affine");
+    }
+
+    /** The API's plain-loop defaults, which a back-end without float products inherits, at a few shapes. */
+    @ParameterizedTest(name = "({0}, {1}) by ({1}, {2})")
+    @org.junit.jupiter.params.provider.CsvSource({"1, 1, 1", "7, 13, 5", "70, 40, 90"})
+    void theInterfacesSinglePrecisionDefaultsMatchTheReference(int n, int k, int m) {
+        singlePrecisionProductsMatchTheReference("defaults", () -> naive, n, k, m);
+    }
+
+    private static Matrix wide(FloatMatrix m) {
+        return m.copyTo(new Matrix(m.rows(), m.cols()));
+    }
+
+    private static void assertCloseInFloat(Matrix expected, FloatMatrix actual, int k, String what) {
+        double scale = 1;
+        for (double v : expected.data()) {
+            scale = Math.max(scale, Math.abs(v));
+        }
+        double difference = TestMatrices.maxAbsDifference(expected, wide(actual));
+        assertTrue(difference <= k * 0x1p-24 * scale, what + " " + expected.shape() + ": max difference " + difference + " at scale " + scale);
     }
 
     @ParameterizedTest(name = "{0}")

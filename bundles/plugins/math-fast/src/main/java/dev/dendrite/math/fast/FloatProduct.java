@@ -1,0 +1,200 @@
+package dev.dendrite.math.fast;
+
+import java.util.Arrays;
+import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.VectorSpecies;
+
+/**
+ * {@link VectorProduct} in single precision: the same register-blocked micro-kernel and blocking
+ * on float arrays, so a tile is {@link #MR} rows × two vectors of 16 floats with AVX-512 (32
+ * columns), twice the multiply-adds per instruction. The two classes differ only in the element
+ * type, which Java's generics cannot abstract over for primitive arrays and vectors.
+ */
+final class FloatProduct {
+    private static final VectorSpecies<Float> SPECIES = FloatVector.SPECIES_PREFERRED;
+    private static final int LANES = SPECIES.length();
+    /** Rows of a tile. */
+    static final int MR = VectorProduct.MR;
+    /** Columns of a tile: two vectors. */
+    static final int NR = 2 * LANES;
+    /** The largest block of the inner dimension: a tile's slice of op(B) (KC × NR) stays in the L1 cache. */
+    static final int KC = 256;
+
+    private static final ThreadLocal<Buffers> BUFFERS = ThreadLocal.withInitial(Buffers::new);
+
+    private FloatProduct() {
+    }
+
+    /**
+     * Rows [i0, i1) and columns [j0, j1) of C = op(A)·op(B), or C += op(A)·op(B) when
+     * {@code accumulate}; shapes as in {@link ProductMatrixMath}'s products.
+     */
+    static void compute(boolean transA, boolean transB, int n, int m, int k, float[] a, float[] b, float[] c,
+                        boolean accumulate, int i0, int i1, int j0, int j1) {
+        int blocks = (k + KC - 1) / KC;
+        int kc = (k + blocks - 1) / blocks; // even blocks: 784 = 4 × 196 rather than 3 × 256 + 16
+        int panels = (j1 - j0 + NR - 1) / NR;
+        int edgeRow = i1 - (i1 - i0) % MR; // the first row of the partial tile row, or i1
+        Buffers buffers = BUFFERS.get();
+        float[] bCopy = buffers.b(transB ? panels * NR * kc : NR * kc);
+        float[] aEdge = buffers.a(MR * kc);
+        for (int p0 = 0; p0 < k; p0 += kc) {
+            int depth = Math.min(kc, k - p0);
+            boolean add = accumulate || p0 > 0;
+            if (transB) {
+                copyTransposedB(k, b, p0, depth, j0, j1, bCopy);
+            }
+            if (edgeRow < i1) {
+                copyA(transA, n, k, a, p0, depth, edgeRow, i1 - edgeRow, aEdge);
+            }
+            for (int panel = 0; panel < panels; panel++) {
+                int col = j0 + panel * NR;
+                int cols = Math.min(NR, j1 - col);
+                float[] bs = bCopy;
+                int bo = 0;
+                int ldb = NR;
+                if (transB) {
+                    bo = panel * NR * depth;
+                } else if (cols == NR) {
+                    bs = b;
+                    bo = p0 * m + col;
+                    ldb = m;
+                } else {
+                    copyB(m, b, p0, depth, col, cols, bCopy);
+                }
+                for (int row = i0; row < i1; row += MR) {
+                    float[] as = aEdge;
+                    int ao = 0;
+                    int rowStep = 1;
+                    int pStep = MR;
+                    if (row < edgeRow) {
+                        as = a;
+                        ao = transA ? p0 * n + row : row * k + p0;
+                        rowStep = transA ? 1 : k;
+                        pStep = transA ? n : 1;
+                    }
+                    int rows = Math.min(MR, i1 - row);
+                    if (rows == MR && cols == NR) {
+                        kernel(depth, as, ao, rowStep, pStep, bs, bo, ldb, c, row * m + col, m, add);
+                    } else {
+                        float[] tile = buffers.tile;
+                        kernel(depth, as, ao, rowStep, pStep, bs, bo, ldb, tile, 0, NR, false);
+                        for (int r = 0; r < rows; r++) {
+                            int to = r * NR;
+                            int co = (row + r) * m + col;
+                            for (int s = 0; s < cols; s++) {
+                                c[co + s] = add ? c[co + s] + tile[to + s] : tile[to + s];
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    /** Panels of NR columns of op(B) = Bᵀ (B stored (m, k)), rows p0 … p0+depth: copy[p·NR + s] = B[j + s][p0 + p], zero-padded. */
+    private static void copyTransposedB(int k, float[] b, int p0, int depth, int j0, int j1, float[] copy) {
+        int o = 0;
+        for (int j = j0; j < j1; j += NR) {
+            int cols = Math.min(NR, j1 - j);
+            for (int s = 0; s < NR; s++) {
+                int src = (j + s) * k + p0;
+                for (int p = 0; p < depth; p++) {
+                    copy[o + p * NR + s] = s < cols ? b[src + p] : 0;
+                }
+            }
+            o += depth * NR;
+        }
+    }
+
+    /** The last, partial panel of op(B) = B: copy[p·NR + s] = B[p0 + p][col + s] for s &lt; cols, zero-padded. */
+    private static void copyB(int m, float[] b, int p0, int depth, int col, int cols, float[] copy) {
+        for (int p = 0; p < depth; p++) {
+            System.arraycopy(b, (p0 + p) * m + col, copy, p * NR, cols);
+            Arrays.fill(copy, p * NR + cols, (p + 1) * NR, 0);
+        }
+    }
+
+    /** A partial tile row of op(A): copy[p·MR + r] = op(A)[row + r][p0 + p] for r &lt; rows, zero-padded. */
+    private static void copyA(boolean transA, int n, int k, float[] a, int p0, int depth, int row, int rows, float[] copy) {
+        for (int p = 0; p < depth; p++) {
+            for (int r = 0; r < MR; r++) {
+                copy[p * MR + r] = r >= rows ? 0 : transA ? a[(p0 + p) * n + row + r] : a[(row + r) * k + p0 + p];
+            }
+        }
+    }
+
+    /**
+     * The MR×NR tile at c[co …] (row stride ldc) = (or +=) Σ_p a-column p ⊗ b-row p, where element
+     * r of a-column p is a[ao + r·rowStep + p·pStep] and b-row p is b[bo + p·ldb …] (NR values).
+     */
+    private static void kernel(int depth, float[] a, int ao, int rowStep, int pStep, float[] b, int bo, int ldb,
+                               float[] c, int co, int ldc, boolean add) {
+        FloatVector c00 = FloatVector.zero(SPECIES);
+        FloatVector c01 = c00, c10 = c00, c11 = c00, c20 = c00, c21 = c00;
+        FloatVector c30 = c00, c31 = c00, c40 = c00, c41 = c00, c50 = c00, c51 = c00;
+        int r1 = rowStep;
+        int r2 = 2 * rowStep;
+        int r3 = 3 * rowStep;
+        int r4 = 4 * rowStep;
+        int r5 = 5 * rowStep;
+        for (int p = 0; p < depth; p++, ao += pStep, bo += ldb) {
+            FloatVector b0 = FloatVector.fromArray(SPECIES, b, bo);
+            FloatVector b1 = FloatVector.fromArray(SPECIES, b, bo + LANES);
+            FloatVector x = FloatVector.broadcast(SPECIES, a[ao]);
+            c00 = x.fma(b0, c00);
+            c01 = x.fma(b1, c01);
+            x = FloatVector.broadcast(SPECIES, a[ao + r1]);
+            c10 = x.fma(b0, c10);
+            c11 = x.fma(b1, c11);
+            x = FloatVector.broadcast(SPECIES, a[ao + r2]);
+            c20 = x.fma(b0, c20);
+            c21 = x.fma(b1, c21);
+            x = FloatVector.broadcast(SPECIES, a[ao + r3]);
+            c30 = x.fma(b0, c30);
+            c31 = x.fma(b1, c31);
+            x = FloatVector.broadcast(SPECIES, a[ao + r4]);
+            c40 = x.fma(b0, c40);
+            c41 = x.fma(b1, c41);
+            x = FloatVector.broadcast(SPECIES, a[ao + r5]);
+            c50 = x.fma(b0, c50);
+            c51 = x.fma(b1, c51);
+        }
+        store(c00, c01, c, co, add);
+        store(c10, c11, c, co + ldc, add);
+        store(c20, c21, c, co + 2 * ldc, add);
+        store(c30, c31, c, co + 3 * ldc, add);
+        store(c40, c41, c, co + 4 * ldc, add);
+        store(c50, c51, c, co + 5 * ldc, add);
+    }
+
+    private static void store(FloatVector left, FloatVector right, float[] c, int co, boolean add) {
+        if (add) {
+            left = left.add(FloatVector.fromArray(SPECIES, c, co));
+            right = right.add(FloatVector.fromArray(SPECIES, c, co + LANES));
+        }
+        left.intoArray(c, co);
+        right.intoArray(c, co + LANES);
+    }
+
+    /** One thread's copy buffers, grown on demand. */
+    private static final class Buffers {
+        private final float[] tile = new float[MR * NR];
+        private float[] a = new float[0];
+        private float[] b = new float[0];
+
+        float[] a(int size) {
+            if (a.length < size) {
+                a = new float[size];
+            }
+            return a;
+        }
+
+        float[] b(int size) {
+            if (b.length < size) {
+                b = new float[size];
+            }
+            return b;
+        }
+    }
+}
