@@ -1,8 +1,10 @@
 package dev.dendrite.tuning;
 
+import dev.dendrite.api.tuning.StudyContext;
 import dev.dendrite.api.tuning.StudySettings;
 import dev.dendrite.api.tuning.TrialRecord;
 import dev.dendrite.json.Json;
+import dev.dendrite.models.AtomicFiles;
 import dev.dendrite.options.TrainingOptions;
 import java.io.FileOutputStream;
 import java.io.IOException;
@@ -71,19 +73,42 @@ final class Journal implements TrialLog {
             Files.createDirectories(file.toAbsolutePath().getParent());
             Files.createFile(file);
             Journal journal = new Journal(new FileOutputStream(file.toFile(), true));
-            Map<String, Object> e = event("study");
-            e.put("format", FORMAT);
-            e.put("version", 1L);
-            e.put("name", settings.name());
-            e.put("created", Instant.now().toString());
-            e.put("settings", settingsMap(settings));
-            e.put("metric", metric);
-            e.put("higherIsBetter", higherIsBetter);
-            journal.write(e);
+            journal.write(header(settings, metric, higherIsBetter));
             return journal;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create study journal " + file + ": " + reason(e), e);
         }
+    }
+
+    /** The {@code study} event, the journal's first line (also the header of a study kept in a database). */
+    static Map<String, Object> header(StudySettings settings, String metric, boolean higherIsBetter) {
+        Map<String, Object> e = event("study");
+        e.put("format", FORMAT);
+        e.put("version", 1L);
+        e.put("name", settings.name());
+        e.put("created", Instant.now().toString());
+        e.put("settings", settingsMap(settings));
+        e.put("metric", metric);
+        e.put("higherIsBetter", higherIsBetter);
+        return e;
+    }
+
+    /**
+     * Writes {@code contents} as a journal, atomically: its study line under the name
+     * {@code name}, each trial's started line and, when it finished, its finished line.
+     */
+    static void write(Path file, String name, Contents contents) {
+        StudySettings settings = contents.settings().toBuilder().name(name).build();
+        AtomicFiles.write(file, out -> {
+            Journal journal = new Journal(out);
+            journal.write(header(settings, contents.metric(), contents.higherIsBetter()));
+            for (TrialRecord t : contents.trials()) {
+                journal.started(t, contents.visible().get(t.number()), StudyContext.trialSeed(settings.seed(), t.number()));
+                if (t.finished()) {
+                    journal.finished(t);
+                }
+            }
+        });
     }
 
     /** Opens an existing journal for appending, cutting off a partial last line. */

@@ -62,6 +62,23 @@ final class JournalReader {
         return new JournalReader().lines(bytes);
     }
 
+    /**
+     * A study line ({@link Journal#header}, e.g. a database's copy of it) with the limits in
+     * force: the study's settings, metric and direction, and no trials.
+     *
+     * @throws IllegalArgumentException when it does not read
+     */
+    static Journal.Contents header(String line, int trials, long totalEpochs) {
+        JournalReader reader = new JournalReader();
+        try {
+            reader.apply(object(Json.parse(line), "the header"), true);
+        } catch (ClassCastException | NullPointerException e) {
+            throw new IllegalArgumentException("the study's header does not read: " + e.getMessage(), e);
+        }
+        return new Journal.Contents(limits(reader.settings.toBuilder(), trials, totalEpochs).build(), reader.metric, reader.higher,
+                List.of(), List.of());
+    }
+
     private Reading lines(byte[] bytes) {
         int start = 0;
         int line = 1;

@@ -52,6 +52,22 @@ final class JournalStorage implements StudyStorage {
     }
 
     @Override
+    public String where() {
+        return folder.get().toString();
+    }
+
+    @Override
+    public void put(String name, Journal.Contents contents) {
+        Path file = location(name);
+        try (StudyLock lock = StudyLock.acquire(file.resolveSibling(name + StudyLock.EXTENSION), name)) {
+            if (Files.exists(file)) {
+                throw new IllegalArgumentException("study " + name + " exists already: " + file);
+            }
+            Journal.write(file, name, contents);
+        }
+    }
+
+    @Override
     public Saved read(String name) {
         Path file = location(name);
         return Files.isRegularFile(file) ? JournalReader.read(file).saved() : null;

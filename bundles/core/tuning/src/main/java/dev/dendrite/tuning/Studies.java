@@ -13,6 +13,7 @@ import dev.dendrite.api.tuning.StudySettings;
 import dev.dendrite.api.tuning.TrialRecord;
 import dev.dendrite.api.tuning.Tuner;
 import dev.dendrite.api.tuning.TuningStrategy;
+import dev.dendrite.api.tuning.shared.StudyDatabase;
 import dev.dendrite.json.Json;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -24,7 +25,8 @@ import java.util.function.Supplier;
 
 /**
  * The {@link Tuner} without OSGi: parses spaces against the registered plug-ins, runs studies with
- * a {@link StudyRunner}, and keeps them in a {@link StudyStorage}: journals in a folder. Every trial starts from the
+ * a {@link StudyRunner} (or, in a database shared with other processes, a {@link SharedRunner}),
+ * and keeps them in a {@link StudyStorage}: journals in a folder, or a database. Every trial starts from the
  * study's {@link StudySettings#base() base request} with the searched values set.
  */
 final class Studies implements Tuner {
@@ -41,12 +43,23 @@ final class Studies implements Tuner {
      */
     Studies(Trainer trainer, DataService data, Supplier<Vocabulary> vocabulary, Function<String, TuningStrategy> strategies,
             Supplier<Path> folder) {
+        this(trainer, data, vocabulary, strategies, folder, new JournalStorage(folder));
+    }
+
+    /** @param storage where the studies are kept (the journals of {@code folder}, or a database) */
+    Studies(Trainer trainer, DataService data, Supplier<Vocabulary> vocabulary, Function<String, TuningStrategy> strategies,
+            Supplier<Path> folder, StudyStorage storage) {
         this.trainer = trainer;
         this.data = data;
         this.vocabulary = vocabulary;
         this.strategies = strategies;
         this.folder = folder;
-        this.storage = new JournalStorage(folder);
+        this.storage = storage;
+    }
+
+    /** The same studies kept in {@code other}. */
+    Studies in(StudyStorage other) {
+        return new Studies(trainer, data, vocabulary, strategies, folder, other);
     }
 
     @Override
@@ -64,6 +77,9 @@ final class Studies implements Tuner {
         Pruner.of(settings, objective.higherIsBetter()); // its options are checked before a journal is written
         if (settings.name() == null) {
             return run(strategy, space, settings, objective, null, List.of(), List.of(), listener);
+        }
+        if (storage instanceof DatabaseStorage shared) {
+            return runShared(shared, strategy, space, settings, objective, listener);
         }
         try (StudyStorage.Session session = storage.open(settings.name())) {
             if (session.saved() == null) {
@@ -100,6 +116,29 @@ final class Studies implements Tuner {
         }
     }
 
+    /**
+     * Works on a study kept in a database, with the other processes that do: creates it unless it
+     * exists (then its settings must be these), sets its limits to these, and runs a {@link SharedRunner}.
+     */
+    private Study runShared(DatabaseStorage shared, TuningStrategy strategy, SearchSpace space, StudySettings settings, Objective objective,
+                            StudyListener listener) {
+        StudyDatabase database = shared.database();
+        String header = Json.write(Journal.header(settings, objective.metric(), objective.higherIsBetter()));
+        String stored = database.create(settings.name(), header, settings.trials(), settings.totalEpochs());
+        checkSame(JournalReader.header(stored, settings.trials(), settings.totalEpochs()).settings(), settings);
+        database.limits(settings.name(), settings.trials(), settings.totalEpochs());
+        SharedRunner runner = new SharedRunner(strategy, space, settings, objective.higherIsBetter(),
+                new TrialTrainer(trainer, settings.base(), objective, settings.seed(), Pruner.of(settings, objective.higherIsBetter())),
+                database, shared.heartbeat(), listener);
+        listener.started(new Study(settings, objective.metric(), objective.higherIsBetter(),
+                DatabaseStorage.contents(database.read(settings.name()).orElseThrow()).trials()));
+        Study study = new Study(settings, objective.metric(), objective.higherIsBetter(), runner.run());
+        if (runner.interrupted()) {
+            throw new StudyInterruptedException(study);
+        }
+        return study;
+    }
+
     /** A resumed study must keep the saved settings (but trials, epoch limit and workers). */
     private static void checkSame(StudySettings saved, StudySettings now) {
         Map<String, Object> a = Journal.settingsMap(saved);
@@ -120,8 +159,8 @@ final class Studies implements Tuner {
     public List<StudyInfo> list() {
         return storage.names().stream().map(name -> {
             StudyStorage.Saved saved = storage.read(name);
-            return new StudyInfo(name, storage.location(name), study(saved.contents()), saved.problem());
-        }).toList();
+            return saved == null ? null : new StudyInfo(name, storage.location(name), study(saved.contents()), saved.problem());
+        }).filter(Objects::nonNull).toList();
     }
 
     @Override
@@ -149,6 +188,21 @@ final class Studies implements Tuner {
         return study(storage.export(name, file));
     }
 
+    @Override
+    public Study importStudy(String name, Path file) {
+        StudySettings.checkName(name);
+        StudyStorage.Saved saved = JournalReader.read(file).saved();
+        if (saved.problem() != null) {
+            throw new IllegalArgumentException("cannot import " + file.toAbsolutePath() + ": " + saved.problem()
+                    + (saved.contents() == null ? "" : "; repair it first (ml:study --repair) or import its valid part (ml:study --export)"));
+        }
+        if (storage.names().contains(name)) {
+            throw new IllegalArgumentException("study " + name + " exists already in " + storage.where() + ": choose another name");
+        }
+        storage.put(name, saved.contents());
+        return study(name);
+    }
+
     private static Study study(Journal.Contents c) {
         return c == null ? null : new Study(c.settings(), c.metric(), c.higherIsBetter(), c.trials());
     }
@@ -161,7 +215,7 @@ final class Studies implements Tuner {
         if (saved.problem() == null) {
             return saved.contents();
         }
-        String damage = "study " + name + " is damaged: " + storage.location(name) + " " + saved.problem();
+        String damage = "study " + name + " is damaged: " + storage.where(name) + " " + saved.problem();
         throw new IllegalArgumentException(saved.contents() == null ? damage + "; nothing in it can be kept: remove it or start another --study name"
                 : damage + "; ml:study " + name + " --repair keeps the " + saved.contents().trials().size()
                 + " trials before that line (setting the original aside), ml:study " + name + " --export FILE.jsonl copies them");
@@ -169,7 +223,7 @@ final class Studies implements Tuner {
 
     private IllegalArgumentException unknown(String name) {
         List<String> names = storage.names();
-        return new IllegalArgumentException("no study named " + name + " in " + folder.get() + " (saved: "
+        return new IllegalArgumentException("no study named " + name + " in " + storage.where() + " (saved: "
                 + (names.isEmpty() ? "none" : String.join(", ", names)) + ")");
     }
 
@@ -181,5 +235,10 @@ final class Studies implements Tuner {
     @Override
     public Path folder() {
         return folder.get();
+    }
+
+    @Override
+    public String storage() {
+        return storage.where();
     }
 }

@@ -161,6 +161,11 @@ final class StudyRunner {
 
     /** Trials 0 … n−1 as the proposal of trial n sees them: from the frontier on, outcomes hidden. */
     private synchronized List<TrialRecord> history(int n, int frontier) {
+        return history(trials, n, frontier);
+    }
+
+    /** Trials 0 … n−1 of {@code trials} as the proposal of trial n sees them: from the frontier on, outcomes hidden. */
+    static List<TrialRecord> history(List<TrialRecord> trials, int n, int frontier) {
         List<TrialRecord> h = new ArrayList<>(n);
         for (int i = 0; i < n; i++) {
             TrialRecord t = trials.get(i);

@@ -5,9 +5,10 @@ import java.nio.file.Path;
 import java.util.List;
 
 /**
- * Where studies are kept, by name: what {@link Studies} reads, runs, repairs and exports. The
- * one kind today is {@link JournalStorage}, a journal file per study in a folder, used by one
- * process at a time per study; a database shared by many processes would be another.
+ * Where studies are kept, by name: what {@link Studies} reads, runs, repairs and exports:
+ * {@link JournalStorage}, a journal file per study in a folder, used by one process at a time per
+ * study, or {@link DatabaseStorage}, a database shared by many processes (whose runs go through
+ * {@link SharedRunner}, not a {@link Session}).
  */
 interface StudyStorage {
 
@@ -40,8 +41,16 @@ interface StudyStorage {
     /** The saved studies' names, sorted. */
     List<String> names();
 
-    /** Where the study {@code name} is, or would be, kept (for messages). */
+    /** The journal of the study {@code name}, or null when it is not kept in a file. */
     Path location(String name);
+
+    /** Where the study {@code name} is, or would be, kept (for messages). */
+    default String where(String name) {
+        return location(name).toString();
+    }
+
+    /** Where the studies are (for messages). */
+    String where();
 
     /** The study {@code name}, or null when there is none. */
     Saved read(String name);
@@ -69,4 +78,11 @@ interface StudyStorage {
      * @throws IllegalArgumentException when there is no such study or nothing valid to write
      */
     Journal.Contents export(String name, Path file);
+
+    /**
+     * Adds the study {@code name} with what {@code contents} holds (moved from elsewhere).
+     *
+     * @throws IllegalArgumentException when a study of that name exists
+     */
+    void put(String name, Journal.Contents contents);
 }

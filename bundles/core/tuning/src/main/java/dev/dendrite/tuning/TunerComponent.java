@@ -16,6 +16,7 @@ import dev.dendrite.api.tuning.StudySettings;
 import dev.dendrite.api.tuning.TrialRecord;
 import dev.dendrite.api.tuning.Tuner;
 import dev.dendrite.api.tuning.TuningStrategy;
+import dev.dendrite.api.tuning.shared.StudyDatabases;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -40,7 +41,9 @@ import org.osgi.service.metatype.annotations.Designate;
  * strategies (and optimizers) of one name, the one the {@link PluginCatalog} selects serves, by the
  * platform's one rule (ranking, then bundle version, then age). The studies folder comes from
  * configuration {@code dev.dendrite.studies} / {@code folder} (default {@code studies} under the
- * {@code dendrite.home} framework or system property, or under the working directory).
+ * {@code dendrite.home} framework or system property, or under the working directory); its
+ * {@code storage} may name a database instead ({@link #at}), served by a {@link StudyDatabases}
+ * service of the URL's scheme, with the {@code heartbeat}, {@code grace} and {@code retries} there.
  */
 @Component(service = Tuner.class, configurationPid = Tuner.CONFIGURATION_PID)
 @Designate(ocd = StudiesConfiguration.class)
@@ -58,12 +61,18 @@ public final class TunerComponent implements Tuner {
     /** The framework (or system) property naming the distribution's root directory. */
     static final String HOME = "dendrite.home";
 
+    /** The storage of the journals in the studies folder. */
+    static final String JOURNAL = "journal";
+
     private final List<Registration<TuningStrategy>> strategies = new CopyOnWriteArrayList<>();
     private final List<Registration<Optimizer>> optimizers = new CopyOnWriteArrayList<>();
+    private final List<Registration<StudyDatabases>> databases = new CopyOnWriteArrayList<>();
     private final Studies studies;
     private final PluginCatalog catalog;
     private final String home;
     private volatile Path folder;
+    private volatile String storage;
+    private volatile Heartbeat heartbeat;
 
     @Activate
     public TunerComponent(@Reference Trainer trainer, @Reference DataService data, @Reference PluginCatalog catalog,
@@ -79,6 +88,44 @@ public final class TunerComponent implements Tuner {
     @Modified
     void configure(StudiesConfiguration config) {
         folder = folder(config.folder(), home);
+        storage = config.storage() == null || config.storage().isBlank() ? JOURNAL : config.storage().trim();
+        heartbeat = Heartbeat.of(config.heartbeat(), config.grace(), config.retries());
+    }
+
+    /** The studies of the configured storage. */
+    private Studies configured() {
+        return storage.equals(JOURNAL) ? studies : in(storage);
+    }
+
+    /** The studies kept in {@code url}: {@code journal}, or a database URL whose scheme a {@link StudyDatabases} service serves. */
+    private Studies in(String url) {
+        if (url.equals(JOURNAL)) {
+            return studies;
+        }
+        int colon = url.indexOf("://");
+        String scheme = colon > 0 ? url.substring(0, colon) : url;
+        StudyDatabases kind = databases.stream().filter(r -> scheme.equals(r.name())).findFirst().map(Registration::service)
+                .orElseThrow(() -> new IllegalArgumentException("unknown study storage " + (colon > 0 ? scheme + "://…" : scheme)
+                        + " (available: " + String.join(", ", storages()) + ")"));
+        return studies.in(new DatabaseStorage(kind.open(url), heartbeat));
+    }
+
+    /** {@code journal} and the schemes of the database services, e.g. {@code postgresql://host:port/db}. */
+    private List<String> storages() {
+        List<String> kinds = new java.util.ArrayList<>(List.of(JOURNAL));
+        databases.stream().map(Registration::name).filter(n -> n != null).distinct().sorted().forEach(n -> kinds.add(n + "://host:port/db"));
+        return kinds;
+    }
+
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY, unbind = "removeDatabases")
+    void addDatabases(StudyDatabases kind, Map<String, Object> properties) {
+        Object scheme = properties.get(StudyDatabases.SCHEME);
+        databases.add(new Registration<>(scheme instanceof String s ? s : null, -1, kind));
+    }
+
+    void removeDatabases(StudyDatabases kind) {
+        databases.removeIf(r -> r.service() == kind);
     }
 
     /** The configured folder, resolved against {@code home} (or the working directory) when relative; empty means {@code studies}. */
@@ -132,41 +179,56 @@ public final class TunerComponent implements Tuner {
 
     @Override
     public SearchSpace parse(String text, TrainingRequest base) {
-        return studies.parse(text, base);
+        return configured().parse(text, base);
     }
 
     @Override
     public Study tune(StudySettings settings, StudyListener listener) {
-        return studies.tune(settings, listener);
+        return configured().tune(settings, listener);
     }
 
     @Override
     public List<StudyInfo> list() {
-        return studies.list();
+        return configured().list();
     }
 
     @Override
     public Path repair(String name) {
-        return studies.repair(name);
+        return configured().repair(name);
     }
 
     @Override
     public Study export(String name, Path file) {
-        return studies.export(name, file);
+        return configured().export(name, file);
     }
 
     @Override
     public Study study(String name) {
-        return studies.study(name);
+        return configured().study(name);
     }
 
     @Override
     public TrainingRequest request(Study study, TrialRecord trial) {
-        return studies.request(study, trial);
+        return configured().request(study, trial);
     }
 
     @Override
     public Path folder() {
         return folder;
+    }
+
+    @Override
+    public Tuner at(String storage) {
+        return in(storage);
+    }
+
+    @Override
+    public String storage() {
+        return configured().storage();
+    }
+
+    @Override
+    public Study importStudy(String name, Path file) {
+        return configured().importStudy(name, file);
     }
 }

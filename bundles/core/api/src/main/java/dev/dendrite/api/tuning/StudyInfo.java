@@ -9,7 +9,7 @@ import java.nio.file.Path;
  * even the first line reads.
  *
  * @param name    the study's name (its journal's file name without {@code .jsonl})
- * @param journal the journal file
+ * @param journal the journal file, or null for a study kept in a database
  * @param study   the study, or its readable part when there is a problem (may then be null)
  * @param problem why the journal cannot be read to its end, e.g. {@code line 17642: trial 40 finished but not running}; null when it reads
  */

@@ -87,4 +87,38 @@ public interface Tuner {
 
     /** Where the journals are. */
     Path folder();
+
+    /**
+     * The same tuner with its studies kept in {@code storage}: {@code journal} for the journals of
+     * {@link #folder()}, or a database URL such as {@code postgresql://host:5432/db}, which any number
+     * of processes on any machines share: each works on the study's trials, every trial is
+     * claimed once, and a trial whose worker stopped beating is trained again.
+     *
+     * @throws IllegalArgumentException for an unknown kind of storage or a URL that does not read
+     * @throws IllegalStateException    when the database cannot be reached or has a newer schema
+     * @since 2.3
+     */
+    default Tuner at(String storage) {
+        if (storage.equals("journal")) {
+            return this;
+        }
+        throw new IllegalArgumentException("unknown study storage " + storage + " (journal is the one available)");
+    }
+
+    /** Where the studies are, for messages: the journals' folder, or the database URL with its password masked. @since 2.3 */
+    default String storage() {
+        return folder().toString();
+    }
+
+    /**
+     * Copies the journal {@code file} (e.g. one {@link #export} wrote) into this tuner's storage as
+     * the study {@code name}: its finished trials as they are, its unfinished ones to be trained.
+     *
+     * @return the study imported
+     * @throws IllegalArgumentException when the file does not read to its end, or a study {@code name} exists
+     * @since 2.3
+     */
+    default Study importStudy(String name, Path file) {
+        throw new UnsupportedOperationException("this tuner cannot import studies");
+    }
 }

@@ -18,9 +18,14 @@
  * {@link dev.dendrite.api.tuning.Study#inFull} is a trial as a final model is trained from it; a
  * {@link dev.dendrite.api.tuning.StudyContext} tells a strategy the study's number of trials; a
  * study's pruner may be {@link dev.dendrite.api.tuning.StudySettings#HALVING}.
+ *
+ * <p>2.3: {@link dev.dendrite.api.tuning.Tuner#at} keeps studies in another storage, such as a
+ * PostgreSQL database shared by many processes ({@link dev.dendrite.api.tuning.shared});
+ * {@link dev.dendrite.api.tuning.Tuner#storage()} says where; {@link dev.dendrite.api.tuning.Tuner#importStudy}
+ * moves a journal into it.
  */
 @Export
-@Version("2.2.0")
+@Version("2.3.0")
 package dev.dendrite.api.tuning;
 
 import org.osgi.annotation.bundle.Export;
