@@ -53,7 +53,6 @@ final class Distribution {
             options.add(frameworkProperty("felix.fileinstall.dir").value(deploy.toString()));
             options.add(frameworkProperty("dendrite.home").value(Files.createTempDirectory("dendrite-itest-home").toString()));
             options.add(frameworkProperty("felix.fileinstall.poll").value("500"));
-            options.add(systemProperty("org.slf4j.simpleLogger.defaultLogLevel").value("warn"));
             options.add(systemProperty("org.ops4j.pax.logging.DefaultServiceLog.level").value("WARN"));
             options.add(systemProperty("swish.jar").value(System.getProperty("swish.jar")));
             options.add(systemProperty("lion.jar").value(System.getProperty("lion.jar")));

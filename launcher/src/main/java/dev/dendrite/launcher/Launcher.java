@@ -12,7 +12,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.logging.Level;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.apache.felix.framework.Felix;
@@ -45,6 +44,8 @@ final class Launcher {
     private static final String HISTORY = "dendrite.history";
     /** JLine's system property naming the terminal provider ({@code TerminalBuilder.PROP_PROVIDER}). */
     private static final String JLINE_PROVIDER = "org.jline.terminal.provider";
+    /** The framework property naming the log's folder, which etc/org.ops4j.pax.logging.cfg and ml:log read. */
+    private static final String LOG_FOLDER = "dendrite.log";
 
     private static final int BEGINNING_START_LEVEL = 100;
     private static final long SERVICE_TIMEOUT_MS = 30_000;
@@ -84,7 +85,6 @@ final class Launcher {
         Files.createDirectories(home.resolve("deploy"));
         Files.createDirectories(home.resolve("models"));
 
-        logWarningsOnly();
         FrameworkStorage storages = new FrameworkStorage(home.resolve("cache"));
         storages.removeStale();
         Path cache = storages.of(ProcessHandle.current().pid());
@@ -133,6 +133,12 @@ final class Launcher {
         defaults.put("felix.fileinstall.poll", "1000");
         defaults.put("felix.fileinstall.noInitialDelay", "true");
         defaults.put("felix.fileinstall.log.default", "jul");
+        defaults.put("felix.fileinstall.log.level", "3"); // installs, updates and failures of deploy/ (as Karaf)
+        // the log (etc/org.ops4j.pax.logging.cfg): log/dendrite.log, warnings and errors on the console
+        defaults.put(LOG_FOLDER, home.resolve("log").toString());
+        defaults.put("dendrite.log.console", "WARN");
+        defaults.put("org.ops4j.pax.logging.DefaultServiceLog.level", "ERROR"); // until the configuration is read
+        defaults.put("felix.log.level", "2"); // the framework's warnings and errors
         // on install, refresh only deployed bundles: refreshing ConfigAdmin for an optional
         // import (scope "all", the default) deadlocks FileInstall 3.7.4
         defaults.put("felix.fileinstall.optionalImportRefreshScope", "managed");
@@ -162,18 +168,6 @@ final class Launcher {
     private static void createOwnerOnly(Path file) throws IOException {
         if (Files.notExists(file)) {
             Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-        }
-    }
-
-    /**
-     * Keeps logs (on standard error) to warnings and errors unless configured otherwise: SLF4J's
-     * simple provider, and java.util.logging, used by SPI Fly and FileInstall.
-     */
-    private static void logWarningsOnly() {
-        String slf4jLevel = "org.slf4j.simpleLogger.defaultLogLevel";
-        System.setProperty(slf4jLevel, System.getProperty(slf4jLevel, "warn"));
-        if (System.getProperty("java.util.logging.config.file") == null) {
-            java.util.logging.Logger.getLogger("").setLevel(Level.WARNING);
         }
     }
 

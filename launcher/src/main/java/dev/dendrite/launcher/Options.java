@@ -37,8 +37,9 @@ public record Options(boolean help, Path home, List<String> features, List<Strin
               -h, --help              print this help and exit
 
             Bundles copied into DIR/deploy/ are started, and .cfg files in DIR/etc/
-            applied, while the platform runs. SLF4J logs at level warn to stderr
-            (java -Dorg.slf4j.simpleLogger.defaultLogLevel=info ... for more).
+            applied, while the platform runs. The log is DIR/log/dendrite.log (ml:log
+            shows its end; etc/org.ops4j.pax.logging.cfg sets it up); warnings and
+            errors also go to stderr.
             """;
 
     /**

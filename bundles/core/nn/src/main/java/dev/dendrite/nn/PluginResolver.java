@@ -16,6 +16,12 @@ public interface PluginResolver {
 
     /** How messages name a kind of plug-in: "activation" for Activation, "matrix math" for MatrixMath, … */
     static String kindName(Class<?> kind) {
-        return kind.getSimpleName().replaceAll("([a-z])([A-Z])", "$1 $2").toLowerCase(java.util.Locale.ROOT);
+        return kindName(kind.getName());
+    }
+
+    /** {@link #kindName(Class)} of the interface of that (binary) class name. */
+    static String kindName(String className) {
+        String simple = className.substring(className.lastIndexOf('.') + 1);
+        return simple.replaceAll("([a-z])([A-Z])", "$1 $2").toLowerCase(java.util.Locale.ROOT);
     }
 }

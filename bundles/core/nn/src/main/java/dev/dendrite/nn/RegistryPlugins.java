@@ -5,7 +5,6 @@ import dev.dendrite.api.plugin.PluginCatalog;
 import dev.dendrite.api.plugin.PluginInfo;
 import dev.dendrite.nn.PluginOrder.Candidate;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -84,19 +83,38 @@ final class RegistryPlugins implements PluginCatalog, PluginResolver {
         return byName;
     }
 
+    /**
+     * Which service serves new runs asking for {@code name} of the service interface {@code kind}
+     * (its class name), leaving out the service {@code leaving} (one being unregistered; -1 for
+     * none): its bundle, e.g. {@code org.example.swish 1.0.0 [39]}; empty when none is left.
+     */
+    Optional<String> serving(String kind, String name, long leaving) {
+        return PluginOrder.bestFirst(candidates(kind).stream()
+                        .filter(c -> c.serviceId() != leaving && name.equals(nameOf(c.service()))).toList())
+                .stream().findFirst().map(c -> provider(c.service()));
+    }
+
     private List<Candidate<ServiceReference<?>>> candidates(Class<?> kind) {
-        Collection<? extends ServiceReference<?>> refs;
+        return candidates(kind.getName());
+    }
+
+    private List<Candidate<ServiceReference<?>>> candidates(String kind) {
+        ServiceReference<?>[] refs;
         try {
             refs = context.getServiceReferences(kind, "(" + NAME + "=*)");
         } catch (InvalidSyntaxException e) {
             throw new IllegalStateException(e);
         }
         List<Candidate<ServiceReference<?>>> candidates = new ArrayList<>();
-        refs.forEach(ref -> candidates.add(Candidate.of(ref)));
+        if (refs != null) {
+            for (ServiceReference<?> ref : refs) {
+                candidates.add(Candidate.of(ref));
+            }
+        }
         return candidates;
     }
 
-    private static String nameOf(ServiceReference<?> ref) {
+    static String nameOf(ServiceReference<?> ref) {
         return String.valueOf(ref.getProperty(NAME));
     }
 
@@ -113,7 +131,7 @@ final class RegistryPlugins implements PluginCatalog, PluginResolver {
                 shadowedBy);
     }
 
-    private static String provider(ServiceReference<?> ref) {
+    static String provider(ServiceReference<?> ref) {
         return ref.getBundle() == null ? "(unregistered)" : ref.getBundle().getSymbolicName() + " " + ref.getBundle().getVersion()
                 + " [" + ref.getBundle().getBundleId() + "]";
     }

@@ -13,6 +13,8 @@ import dev.dendrite.api.tuning.TrialState;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.BooleanSupplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Trains one trial: the point set on the base request with the trial's seed (derived from the
@@ -26,6 +28,7 @@ import java.util.function.BooleanSupplier;
  * when the study resumes.
  */
 final class TrialTrainer {
+    private static final Logger LOG = LoggerFactory.getLogger(TrialTrainer.class);
 
     /** Receives the objective after each epoch of a trial's first split. */
     interface EpochSink {
@@ -93,11 +96,21 @@ final class TrialTrainer {
             if (stopping.getAsBoolean()) {
                 throw e;
             }
-            return finished(trial, TrialState.FAILED, Double.NaN, values, e.getMessage());
+            return failed(trial, values, e);
         } catch (RuntimeException e) {
-            String message = e.getMessage() == null ? e.getClass().getName() : e.getMessage();
-            return finished(trial, TrialState.FAILED, Double.NaN, values, message);
+            return failed(trial, values, e);
         }
+    }
+
+    /**
+     * A trial whose training threw {@code e}: FAILED with its message, logged with its stack trace
+     * (at info: the command reports the failure itself, so the console stays as it is).
+     */
+    private static TrialRecord failed(TrialRecord trial, List<Double> values, RuntimeException e) {
+        String message = e.getMessage() == null ? e.getClass().getName() : e.getMessage();
+        LOG.info("trial {} {} failed after {} of {} epochs: {}", trial.number() + 1, trial.parameters(), values.size(),
+                trial.budget(), message, e);
+        return finished(trial, TrialState.FAILED, Double.NaN, values, message);
     }
 
     private static TrialRecord finished(TrialRecord t, TrialState state, double value, List<Double> values, String message) {

@@ -20,6 +20,8 @@ import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Modified;
 import org.osgi.service.metatype.annotations.Designate;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The {@link ModelStore}: {@code <name>.model.json} files in {@link ModelFile}'s format, in the
@@ -35,6 +37,7 @@ public final class FileModelStore implements ModelStore {
     /** The framework (or system) property naming the distribution's root directory. */
     static final String HOME = "dendrite.home";
     private static final Pattern NAME = Pattern.compile(NAME_PATTERN);
+    private static final Logger LOG = LoggerFactory.getLogger(FileModelStore.class);
 
     private volatile Path folder;
 
@@ -74,6 +77,7 @@ public final class FileModelStore implements ModelStore {
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("cannot save model " + name + ": " + e.getMessage(), e);
         }
+        LOG.info("saved model {}: {}", name, file);
         return file;
     }
 
