@@ -2,7 +2,7 @@ package dev.dendrite.data;
 
 import dev.dendrite.api.data.Task;
 import java.math.BigDecimal;
-import java.util.Collections;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -54,20 +54,23 @@ record TargetColumn(Task task, List<String> classes, double[] targets) {
                 return labels(column, rows, m, where);
             }
         }
-        TreeSet<Double> distinct = new TreeSet<>();
+        double[] distinct = numbers.clone();
+        Arrays.sort(distinct);
+        int k = 0;
         boolean integers = true;
-        for (double v : numbers) {
-            distinct.add(v);
-            integers &= v == Math.rint(v);
+        for (int i = 0; i < distinct.length; i++) {
+            if (i == 0 || distinct[i] != distinct[k - 1]) {
+                distinct[k++] = distinct[i];
+                integers &= distinct[i] == Math.rint(distinct[i]);
+            }
         }
-        boolean fewIntegers = integers && distinct.size() <= MAX_CLASSES && distinct.size() < numbers.length / 2.0;
+        boolean fewIntegers = integers && k <= MAX_CLASSES && k < numbers.length / 2.0;
         if (task == Task.CLASSIFICATION || task == null && fewIntegers) {
-            List<Double> sorted = List.copyOf(distinct);
             double[] targets = new double[numbers.length];
             for (int j = 0; j < targets.length; j++) {
-                targets[j] = Collections.binarySearch(sorted, numbers[j]);
+                targets[j] = Arrays.binarySearch(distinct, 0, k, numbers[j]);
             }
-            return new TargetColumn(Task.CLASSIFICATION, sorted.stream().map(TargetColumn::plain).toList(), targets);
+            return new TargetColumn(Task.CLASSIFICATION, Arrays.stream(distinct, 0, k).mapToObj(TargetColumn::plain).toList(), targets);
         }
         return new TargetColumn(Task.REGRESSION, List.of(), numbers);
     }
