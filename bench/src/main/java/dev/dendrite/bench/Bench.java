@@ -1,5 +1,6 @@
 package dev.dendrite.bench;
 
+import dev.dendrite.api.math.Precision;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
@@ -29,10 +30,13 @@ public final class Bench {
             case "kernels" -> KernelBenchmark.main(rest.toArray(new String[0]));
             case "throughput" -> {
                 boolean counted = !rest.isEmpty() && rest.get(0).matches("\\d+");
-                EpochBenchmark.throughput(backends(counted ? rest.subList(1, rest.size()) : rest), counted ? Integer.parseInt(rest.get(0)) : 3);
+                List<String> names = counted ? rest.subList(1, rest.size()) : rest;
+                EpochBenchmark.throughput(backends(names), precisions(names), counted ? Integer.parseInt(rest.get(0)) : 3);
             }
             case "small" -> EpochBenchmark.small(backends(rest.subList(1, rest.size())), Path.of(rest.get(0)), 3);
-            case "fashion" -> EpochBenchmark.fashion(backends(rest.subList(1, rest.size())), Path.of(rest.get(0)));
+            case "fashion" -> EpochBenchmark.fashion(backends(rest.subList(1, rest.size())), precisions(rest), Path.of(rest.get(0)));
+            case "sweep" -> EpochBenchmark.sweep(backends(rest), precisions(rest));
+            case "plot" -> SweepPlot.write(Path.of(rest.get(0)), rest.get(1));
             default -> {
                 usage();
                 throw new IllegalArgumentException("unknown benchmark '" + args[0] + "' (available: kernels, throughput, small, fashion)");
@@ -40,8 +44,16 @@ public final class Bench {
         }
     }
 
+    /** The back-ends named among the arguments, or all. */
     private static List<String> backends(List<String> given) {
-        return given.isEmpty() ? Backends.ALL : given;
+        List<String> names = given.stream().filter(Backends.ALL::contains).toList();
+        return names.isEmpty() ? Backends.ALL : names;
+    }
+
+    /** The precisions named among the arguments (float64, float32), or both. */
+    private static List<Precision> precisions(List<String> given) {
+        List<Precision> named = Arrays.stream(Precision.values()).filter(p -> given.contains(p.label())).toList();
+        return named.isEmpty() ? List.of(Precision.values()) : named;
     }
 
     private static void usage() {

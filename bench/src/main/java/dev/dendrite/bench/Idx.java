@@ -32,7 +32,7 @@ final class Idx {
         for (int j = 0; j < m; j++) {
             t[j] = labels[j];
         }
-        return new DataSet(name, Collections.nCopies(n, "pixel"), x, t, Task.CLASSIFICATION, EpochBenchmark.classNames(10));
+        return new DataSet(name, EpochBenchmark.featureNames(n), x, t, Task.CLASSIFICATION, EpochBenchmark.classNames(10));
     }
 
     /** The bytes after the header (magic number and {@code dimensions} sizes). */

@@ -1,7 +1,7 @@
 package dev.dendrite.bench;
 
-import dev.dendrite.api.math.Matrix;
 import dev.dendrite.api.math.MatrixMath;
+import dev.dendrite.api.math.Precision;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -30,8 +30,8 @@ import org.openjdk.jmh.runner.options.OptionsBuilder;
 
 /**
  * JMH: each matrix product of a training iteration of the 784-256-128-10 network at batch 128,
- * per back-end. {@link #main} runs them and prints GFLOP/s per product and back-end, and for the
- * whole iteration (total operations ÷ total time).
+ * per back-end and precision. {@link #main} runs them and prints GFLOP/s per product, back-end and
+ * precision, and for the whole iteration (total operations ÷ total time).
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
@@ -47,19 +47,22 @@ public class KernelBenchmark {
     @Param({"ejml", "ejml-mt", "vector", "blas"})
     public String backend;
 
+    @Param({"float64", "float32"})
+    public String precision;
+
     /** Index into the iteration's products. */
     @Param({"0", "1", "2", "3", "4", "5", "6", "7"})
     public int product;
 
     private MatrixMath math;
     private Products.Product shape;
-    private Matrix[] operands;
+    private Object[] operands;
 
     @Setup
     public void setUp() {
         math = Backends.create(backend);
         shape = PRODUCTS.get(product);
-        operands = shape.operands(new Random(product));
+        operands = shape.operands(new Random(product), Precision.valueOf(precision.toUpperCase(Locale.ROOT)));
     }
 
     @TearDown
@@ -70,7 +73,7 @@ public class KernelBenchmark {
     }
 
     @Benchmark
-    public Matrix product() {
+    public Object product() {
         shape.run(math, operands);
         return operands[2];
     }
@@ -84,9 +87,10 @@ public class KernelBenchmark {
         Map<String, double[]> micros = new LinkedHashMap<>();
         for (String name : names) {
             micros.put(name, new double[PRODUCTS.size()]);
+            micros.put(name + " f32", new double[PRODUCTS.size()]);
         }
         for (RunResult r : results) {
-            String name = r.getParams().getParam("backend");
+            String name = r.getParams().getParam("backend") + ("float32".equals(r.getParams().getParam("precision")) ? " f32" : "");
             int index = Integer.parseInt(r.getParams().getParam("product"));
             micros.get(name)[index] = r.getPrimaryResult().getScore();
         }
@@ -94,9 +98,9 @@ public class KernelBenchmark {
         System.out.println("GFLOP/s per product, 784-256-128-10 at batch 128 (JMH average time, " + Runtime.getRuntime().availableProcessors()
                 + " processors, " + System.getProperty("java.vm.name") + " " + System.getProperty("java.version") + ")");
         StringBuilder header = new StringBuilder(String.format(Locale.ROOT, "%-22s %-20s", "product", "(n, k, m)"));
-        micros.keySet().forEach(name -> header.append(String.format(Locale.ROOT, " %9s", name)));
+        micros.keySet().forEach(name -> header.append(String.format(Locale.ROOT, " %10s", name)));
         System.out.println(header);
-        double[] totalMicros = new double[names.length];
+        double[] totalMicros = new double[micros.size()];
         long totalFlops = 0;
         for (int i = 0; i < PRODUCTS.size(); i++) {
             Products.Product p = PRODUCTS.get(i);
@@ -126,6 +130,6 @@ public class KernelBenchmark {
     }
 
     private static String gflops(long flops, double micros) {
-        return micros > 0 ? String.format(Locale.ROOT, " %9.1f", flops / micros / 1e3) : String.format(Locale.ROOT, " %9s", "-");
+        return micros > 0 ? String.format(Locale.ROOT, " %10.1f", flops / micros / 1e3) : String.format(Locale.ROOT, " %10s", "-");
     }
 }

@@ -1,7 +1,9 @@
 package dev.dendrite.bench;
 
+import dev.dendrite.api.math.FloatMatrix;
 import dev.dendrite.api.math.Matrix;
 import dev.dendrite.api.math.MatrixMath;
+import dev.dendrite.api.math.Precision;
 import java.util.List;
 import java.util.Random;
 
@@ -20,8 +22,11 @@ final class Products {
             return 2L * n * k * m;
         }
 
-        /** Random operands of the right shapes, stored as the kind of product reads them, and the output. */
-        Matrix[] operands(Random random) {
+        /**
+         * Random operands of the right shapes, stored as the kind of product reads them, and the output:
+         * {@link Matrix} or, in float32, {@link FloatMatrix}.
+         */
+        Object[] operands(Random random, Precision precision) {
             Matrix a = kind == Kind.TRANS_A ? new Matrix(k, n) : new Matrix(n, k);
             Matrix b = kind == Kind.TRANS_B ? new Matrix(m, k) : new Matrix(k, m);
             for (Matrix x : new Matrix[] {a, b}) {
@@ -30,14 +35,26 @@ final class Products {
                     v[i] = random.nextGaussian();
                 }
             }
+            if (precision == Precision.FLOAT32) {
+                return new FloatMatrix[] {FloatMatrix.of(a), FloatMatrix.of(b), new FloatMatrix(n, m)};
+            }
             return new Matrix[] {a, b, new Matrix(n, m)};
         }
 
-        void run(MatrixMath math, Matrix[] operands) {
+        void run(MatrixMath math, Object[] operands) {
+            if (operands instanceof FloatMatrix[] f) {
+                switch (kind) {
+                    case PLAIN -> math.mult(f[0], f[1], f[2]);
+                    case TRANS_A -> math.multTransA(f[0], f[1], f[2]);
+                    case TRANS_B -> math.multTransB(f[0], f[1], f[2]);
+                }
+                return;
+            }
+            Matrix[] d = (Matrix[]) operands;
             switch (kind) {
-                case PLAIN -> math.mult(operands[0], operands[1], operands[2]);
-                case TRANS_A -> math.multTransA(operands[0], operands[1], operands[2]);
-                case TRANS_B -> math.multTransB(operands[0], operands[1], operands[2]);
+                case PLAIN -> math.mult(d[0], d[1], d[2]);
+                case TRANS_A -> math.multTransA(d[0], d[1], d[2]);
+                case TRANS_B -> math.multTransB(d[0], d[1], d[2]);
             }
         }
     }
