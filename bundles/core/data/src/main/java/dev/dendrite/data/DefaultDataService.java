@@ -40,11 +40,12 @@ import org.osgi.service.component.annotations.ReferencePolicyOption;
  * is reported as an unknown data set, or as a missing file when it looks like a path (contains
  * {@code /} or {@code \}, ends in {@code .csv}, or is named like an IDX file).
  *
- * <p><b>CSV.</b> One header line of column names, then one comma-separated line per sample;
- * surrounding whitespace, blank lines, a UTF-8 byte-order mark and simply quoted fields are
- * tolerated ({@link CsvTable}). The target is the column named {@code options.target()}, by
- * default the last one; every other column is a numeric feature. The target column decides the
- * task unless {@code options.task()} names it ({@link TargetColumn}):
+ * <p><b>CSV.</b> One header line of column names, then one line per sample, RFC 4180 fields
+ * separated by {@code , ; \t |} (given or detected), read in one streaming pass into primitive
+ * columns ({@link CsvTable}, {@link CsvReader}, {@link Delimiters}); missing cells, categorical
+ * columns and unseen categories as {@link TableOptions} say ({@link CsvSource}). The target is the
+ * column named {@code options.target()}, by default the last one; every other column is a feature.
+ * The target column decides the task unless {@code options.task()} names it ({@link TargetColumn}):
  * <ul>
  *   <li>all values integers with at most 20 distinct values, fewer than half the rows:
  *       classification, labels sorted numerically ({@code 0, 1, 2, 10});</li>
@@ -57,6 +58,10 @@ import org.osgi.service.component.annotations.ReferencePolicyOption;
  * samples in validation, the rest in training; at least one training sample must remain. For
  * classification the split is stratified: each class is represented in validation in proportion
  * to its size, up to one sample (see {@link Splitter}). With v = 0 there is no validation split.
+ *
+ * <p><b>Missing cells</b> ({@code --missing mean|median|most_frequent}) are filled with values
+ * fitted on the training split only ({@link Imputation}), applied to validation unchanged and kept
+ * in the split's columns, so the model's schema fills new files the same way.
  *
  * <p><b>Scaling.</b> {@code options.scaling()} ({@link Scaling}: standard, minmax or none) is fitted
  * on the training split only and applied unchanged to validation. The default is standard, except
