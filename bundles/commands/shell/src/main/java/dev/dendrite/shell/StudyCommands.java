@@ -10,6 +10,7 @@ import dev.dendrite.api.tuning.TrialRecord;
 import dev.dendrite.api.tuning.TrialState;
 import dev.dendrite.api.tuning.Tuner;
 import dev.dendrite.api.tuning.TuningStrategy;
+import dev.dendrite.options.Arguments;
 import dev.dendrite.options.CommandCatalog;
 import dev.dendrite.options.CommandException;
 import dev.dendrite.options.CommandSyntax;
@@ -22,6 +23,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.apache.felix.service.command.Descriptor;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -47,14 +49,22 @@ public final class StudyCommands implements CommandCatalog {
             + " (a resume trains their unfinished trials again) and sets the original aside as NAME.jsonl.damaged-TIME");
     static final Option<Path> EXPORT = Option.of("export", "FILE.jsonl", "writes the study's journal, as far as it reads, to FILE.jsonl",
             Path::of).completion(Completion.FILE);
+    static final Option<Path> IMPORT = Option.of("import", "FILE.jsonl", "copies the journal FILE.jsonl (e.g. one --export wrote) into the"
+            + " storage as the study NAME: its finished trials kept, the others to be trained", Path::of).completion(Completion.FILE);
+    /** Where studies are kept ({@code ml:tune}, {@code ml:study}, {@code ml:studies}). */
+    static final Option<String> STORAGE = Option.of("storage", "URL", "where the studies are: journal (the studies folder) or a database"
+            + " that many processes share, postgresql://host:port/db (credentials in etc/dev.dendrite.studies.cfg or PGUSER, PGPASSWORD)",
+            text -> text).defaultText("storage of etc/dev.dendrite.studies.cfg (journal)").completion(Completion.of("journal", "postgresql://"));
 
     static final CommandSyntax STUDIES = CommandSyntax.command("ml:studies",
             "lists the saved studies: name, data set, strategy, trials by state, best value of the metric; a damaged journal"
-                    + " with its problem").build();
+                    + " with its problem").option(STORAGE).build();
     static final CommandSyntax STUDY = CommandSyntax.command("ml:study", "prints a saved study's settings and its leaderboard (best trials first)")
             .option(TOP)
             .option(REPAIR)
             .option(EXPORT)
+            .option(IMPORT)
+            .option(STORAGE)
             .argument("NAME", "the study's name (ml:studies)", Completion.STUDY)
             .build();
     static final CommandSyntax STRATEGIES = CommandSyntax.command("ml:strategies",
@@ -75,14 +85,24 @@ public final class StudyCommands implements CommandCatalog {
     }
 
     @Descriptor("lists the saved studies: name, data set, strategy, trials by state, best value of the metric")
-    public Object studies(@Descriptor("--help, or nothing") String... words) {
-        return STUDIES.run(words, option -> null, arguments -> studies());
+    public Object studies(@Descriptor("[--storage URL]") String... words) {
+        return STUDIES.run(words, option -> null, arguments -> studies(tuner(tuner, arguments)));
     }
 
-    private String studies() {
+    /** The tuner of the {@code --storage} the arguments name, else {@code tuner} (its configured storage). */
+    static Tuner tuner(Tuner tuner, Arguments arguments) {
+        return arguments.has(STORAGE) ? tuner.at(arguments.get(STORAGE)) : tuner;
+    }
+
+    /** {@code studies folder: …/studies} or {@code study database: postgresql://…}. */
+    static String where(Tuner tuner) {
+        return tuner.storage().equals(tuner.folder().toString()) ? "studies folder: " + tuner.folder() : "study database: " + tuner.storage();
+    }
+
+    private String studies(Tuner tuner) {
         List<StudyInfo> studies = tuner.list();
         if (studies.isEmpty()) {
-            return "no studies in " + tuner.folder();
+            return "no studies in " + tuner.storage();
         }
         Table t = new Table("name", "data", "strategy", "trials", "complete", "pruned", "failed", "running", "metric", "best");
         List<String> problems = new ArrayList<>();
@@ -103,16 +123,24 @@ public final class StudyCommands implements CommandCatalog {
         }
         StringBuilder out = new StringBuilder(t.toString());
         problems.forEach(p -> out.append(p).append('\n'));
-        return out.toString().stripTrailing() + String.format("%nstudies folder: %s", tuner.folder());
+        return out.toString().stripTrailing() + String.format("%n%s", where(tuner));
     }
 
     @Descriptor("prints a saved study's settings and its leaderboard (best trials first), or repairs or exports its journal;"
             + " ml:study --help lists the options")
-    public Object study(@Descriptor("[--top N] [--repair] [--export FILE.jsonl] NAME") String... words) {
+    public Object study(@Descriptor("[--top N] [--repair] [--export FILE.jsonl] [--import FILE.jsonl] [--storage URL] NAME") String... words) {
         return STUDY.run(words, option -> option == TOP ? Integer.toString(TOP_DEFAULT) : null, arguments -> {
             String name = arguments.positional(0);
-            if (arguments.has(REPAIR) && arguments.has(EXPORT)) {
-                throw new CommandException("--repair and --export exclude each other: export first, then repair");
+            List<String> actions = Stream.of(REPAIR, EXPORT, IMPORT).filter(arguments::has).map(Option::flagName).toList();
+            if (actions.size() > 1) {
+                throw new CommandException(String.join(" and ", actions) + " exclude each other"
+                        + (arguments.has(REPAIR) && arguments.has(EXPORT) ? ": export first, then repair" : ""));
+            }
+            Tuner tuner = tuner(this.tuner, arguments);
+            if (arguments.has(IMPORT)) {
+                Path file = arguments.get(IMPORT);
+                Study imported = tuner.importStudy(name, file);
+                return String.format("imported %s as study %s into %s%n%s", file.toAbsolutePath(), name, tuner.storage(), summary(imported));
             }
             if (arguments.has(REPAIR)) {
                 Path aside = tuner.repair(name);
@@ -122,11 +150,11 @@ public final class StudyCommands implements CommandCatalog {
                 Path file = arguments.get(EXPORT);
                 return String.format("exported study %s to %s%n%s", name, file.toAbsolutePath(), summary(tuner.export(name, file)));
             }
-            return study(name, arguments.get(TOP, TOP_DEFAULT));
+            return study(tuner, name, arguments.get(TOP, TOP_DEFAULT));
         });
     }
 
-    private String study(String name, int top) {
+    private static String study(Tuner tuner, String name, int top) {
         Study study = tuner.study(name);
         return describe(study.settings()) + String.format("%n%s%n", summary(study)) + leaderboard(study, top);
     }

@@ -127,7 +127,7 @@ public final class TuneCommand implements CommandCatalog {
                     "searches hyperparameters: trains trials proposed by a strategy, prints progress and a leaderboard")
             .option(SPACE)
             .options(SETTINGS.stream().<Option<?>>map(Setting::option).toList())
-            .options(List.of(GRID_POINTS, StudyCommands.TOP, SAVE))
+            .options(List.of(GRID_POINTS, StudyCommands.TOP, SAVE, StudyCommands.STORAGE))
             .options(BASE)
             .argument("DATASET", "a built-in data set (ml:datasets) or a CSV file", Completion.DATASET)
             .build();
@@ -178,6 +178,7 @@ public final class TuneCommand implements CommandCatalog {
         if (saveAs != null) {
             OutputPath.modelsFolder(models);
         }
+        Tuner tuner = StudyCommands.tuner(this.tuner, arguments);
         PrintStream out = System.out;
         long start = System.nanoTime();
         Study result;
@@ -191,7 +192,7 @@ public final class TuneCommand implements CommandCatalog {
         s.append(String.format("%s in %.1f s%n", StudyCommands.summary(result), seconds));
         s.append(StudyCommands.leaderboard(result, shown));
         if (settings.name() != null) {
-            s.append(String.format("%nstudy %s saved in %s (resume with the same command)", settings.name(), tuner.folder()));
+            s.append(String.format("%nstudy %s saved in %s (resume with the same command)", settings.name(), tuner.storage()));
         }
         if (saveAs != null) {
             s.append(String.format("%n%s", retrainAndSave(result, saveAs)));

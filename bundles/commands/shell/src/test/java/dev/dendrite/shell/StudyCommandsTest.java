@@ -80,6 +80,69 @@ class StudyCommandsTest {
         public Path folder() {
             return Path.of("/studies");
         }
+
+        @Override
+        public Tuner at(String storage) {
+            storages.add(storage);
+            return database;
+        }
+    };
+
+    private final List<String> storages = new ArrayList<>();
+    private final List<String> imported = new ArrayList<>();
+
+    /** The tuner of a study database: its own studies and location. */
+    private final Tuner database = new Tuner() {
+        @Override
+        public SearchSpace parse(String text, TrainingRequest base) {
+            throw new AssertionError("not used");
+        }
+
+        @Override
+        public Study tune(StudySettings settings, StudyListener listener) {
+            throw new AssertionError("not used");
+        }
+
+        @Override
+        public List<StudyInfo> list() {
+            return List.of(new StudyInfo("iris", null, IRIS, null));
+        }
+
+        @Override
+        public Study study(String name) {
+            return IRIS;
+        }
+
+        @Override
+        public Path repair(String name) {
+            throw new IllegalArgumentException("study " + name + " is kept in " + storage() + ", where it cannot be damaged");
+        }
+
+        @Override
+        public Study export(String name, Path file) {
+            throw new AssertionError("not used");
+        }
+
+        @Override
+        public Study importStudy(String name, Path file) {
+            imported.add(name + " " + file);
+            return IRIS;
+        }
+
+        @Override
+        public TrainingRequest request(Study study, TrialRecord trial) {
+            throw new AssertionError("not used");
+        }
+
+        @Override
+        public Path folder() {
+            return Path.of("/studies");
+        }
+
+        @Override
+        public String storage() {
+            return "postgresql://ann:***@db:5432/studies";
+        }
     };
 
     private final PluginCatalog catalog = new PluginCatalog() {
@@ -125,6 +188,26 @@ class StudyCommandsTest {
         assertTrue(studies.contains("\njunk (damaged)  -         -         -       -         -       -       -        -             -\n"), studies);
         assertTrue(studies.contains("\ndamaged rr: line 17642: trial 40 finished but not running (the counts are of the lines before it;"
                 + " ml:study rr --repair keeps them)\ndamaged junk: line 1: expected the study event first\nstudies folder: /studies"), studies);
+    }
+
+    @Test
+    void studiesAndStudyReadTheStorageThatStorageNames() {
+        String studies = (String) commands.studies("--storage", "postgresql://ann:pw@db/studies");
+        assertTrue(studies.startsWith("name  data      strategy  trials"), studies);
+        assertTrue(studies.endsWith("\nstudy database: postgresql://ann:***@db:5432/studies"), studies);
+        String study = (String) commands.study("--storage", "postgresql://ann:pw@db/studies", "iris");
+        assertTrue(study.startsWith("study iris: random on iris.csv"), study);
+        assertEquals(List.of("postgresql://ann:pw@db/studies", "postgresql://ann:pw@db/studies"), storages);
+    }
+
+    @Test
+    void studyImportsAJournalIntoTheStorage() {
+        String out = (String) commands.study("--import", "/tmp/iris.jsonl", "--storage", "postgresql://db/studies", "moved");
+        assertEquals("imported /tmp/iris.jsonl as study moved into postgresql://ann:***@db:5432/studies\n"
+                + "3 trials: 1 complete, 1 pruned, 1 failed; 5 epochs; best trial 1: val_accuracy 0.9400", out);
+        assertEquals(List.of("moved /tmp/iris.jsonl"), imported);
+        assertEquals("--export and --import exclude each other",
+                assertThrows(CommandException.class, () -> commands.study("--export", "a.jsonl", "--import", "b.jsonl", "x")).getMessage());
     }
 
     @Test
