@@ -47,6 +47,36 @@ public class BadInputCampaignIT {
         Path huge = Files.writeString(dir.resolve("huge.csv"), "a,y\n1,0\n1e200,1\n-1e200,0\n2,1\n", StandardCharsets.UTF_8);
         Path headerOnly = Files.writeString(dir.resolve("empty.csv"), "a,b,y\n", StandardCharsets.UTF_8);
         String missing = dir.resolve("missing.csv").toString();
+        String na = table(dir, "na.csv", "a,b,y\n1,2,0\n3,NA,1\n5,6,0\n");
+        String naLabel = table(dir, "na-label.csv", "a,y\n1,0\n2,?\n3,1\n");
+        String emptyLabel = table(dir, "empty-label.csv", "a,y\n1,0\n2,\n3,1\n");
+        String ambiguous = table(dir, "ambiguous.csv", "a,b;c\n1,2;0\n3,4;1\n");
+        String unclosed = table(dir, "unclosed.csv", "a,y\n1,\"0\n2,1\n");
+        String afterQuote = table(dir, "after-quote.csv", "a,y\n\"1\"x,0\n2,1\n");
+        String dupHeader = table(dir, "dup.csv", "a,a,y\n1,2,0\n3,4,1\n");
+        String noName = table(dir, "noname.csv", "a,,y\n1,2,0\n3,4,1\n");
+        String ragged = table(dir, "ragged.csv", "a;b;y\n1;2;0\n3;4\n");
+        String oneColumn = table(dir, "one.csv", "y\n1\n0\n");
+        String ids = table(dir, "ids.csv", "id,y\n" + java.util.stream.IntStream.range(0, 1100)
+                .mapToObj(i -> "u" + i + "," + (i % 2)).collect(java.util.stream.Collectors.joining("\n")) + "\n");
+        String allMissing = table(dir, "all-missing.csv", "a,y\nNA,0\n,1\n?,0\n");
+        String infLabel = table(dir, "inf-label.csv", "a,y\n1,a\n2,-inf\n3,b\n");
+        String clash = table(dir, "clash.csv", "c=a,c,y\n1,a,0\n2,b,1\n");
+        String semicolonText = table(dir, "semi.csv", "a;colour;y\n1;red;0\n2;blue;1\n3;red;0\n4;blue;1\n");
+        String unseen = table(dir, "unseen.csv", "a;colour\n1;green\n");
+        String noFeature = table(dir, "nofeature.csv", "x,y\n1,0\n");
+        String textRegression = table(dir, "text-reg.csv", "a,y\n1,1.5\n2,abc\n3,2.5\n");
+        String latin1 = dir.resolve("latin1.csv").toString();
+        Files.write(Path.of(latin1), new byte[] {'a', ',', 'y', '\n', '1', ',', (byte) 0xE9, '\n', '2', ',', 'b', '\n'});
+        String bomb = dir.resolve("bomb.csv").toString();
+        try (java.io.OutputStream out = Files.newOutputStream(Path.of(bomb))) {
+            out.write("a,y\n1,\"".getBytes(StandardCharsets.UTF_8));
+            byte[] block = new byte[1 << 20];
+            java.util.Arrays.fill(block, (byte) 'x');
+            for (int i = 0; i < 70; i++) {
+                out.write(block);
+            }
+        }
         String[][] all = {
             {"ml:train --bogus 3 xor", "--bogus"},
             {"ml:train --epoch 3 xor", "--epochs"},
@@ -130,8 +160,48 @@ public class BadInputCampaignIT {
             {"ml:models extra", "extra"},
             {"ml:study nosuch", "nosuch"},
             {"ml:activations extra", "extra"},
+            {"ml:train " + na, "NA"},
+            {"ml:train " + naLabel, "target"},
+            {"ml:train --missing mean " + emptyLabel, "line 3"},
+            {"ml:train " + ambiguous, "--delimiter"},
+            {"ml:train " + unclosed, "not closed"},
+            {"ml:train " + afterQuote, "closing quote"},
+            {"ml:train " + dupHeader, "twice"},
+            {"ml:train " + noName, "no name"},
+            {"ml:train " + ragged, "line 3"},
+            {"ml:train " + oneColumn, "one column"},
+            {"ml:train --categorical auto " + ids, "1000"},
+            {"ml:train --categorical id " + ids, "1000"},
+            {"ml:train --missing mean " + allMissing, "no value"},
+            {"ml:train --missing drop " + allMissing, "every row"},
+            {"ml:train " + infLabel, "-inf"},
+            {"ml:train --categorical c " + clash, "c=a"},
+            {"ml:train " + semicolonText, "--categorical colour"},
+            {"ml:train --categorical nosuch " + semicolonText, "nosuch"},
+            {"ml:train --categorical y " + semicolonText, "target"},
+            {"ml:train --categorical auto,colour " + semicolonText, "--categorical"},
+            {"ml:train --categorical colour,colour " + semicolonText, "twice"},
+            {"ml:train --categorical '' " + semicolonText, "--categorical"},
+            {"ml:train --delimiter : " + semicolonText, "--delimiter"},
+            {"ml:train --delimiter , " + semicolonText, "one column"},
+            {"ml:train --missing zero " + na, "--missing"},
+            {"ml:train --missing '' " + na, "--missing"},
+            {"ml:train --unseen ignore " + na, "--unseen"},
+            {"ml:train --task regression " + textRegression, "abc"},
+            {"ml:train " + latin1, "UTF-8"},
+            {"ml:train " + bomb, "64 MB"},
+            {"ml:train --categorical colour --save semi --epochs 2 " + semicolonText + "; ml:predict semi " + unseen, "green"},
+            {"ml:predict --unseen maybe semi " + unseen, "--unseen"},
+            {"ml:predict --delimiter x semi " + unseen, "--delimiter"},
+            {"ml:predict semi " + noFeature, "no feature column"},
+            {"ml:eval semi " + unseen, "target"},
+            {"ml:eval --delimiter , semi " + semicolonText, "colour"},
         };
         return List.of(all);
+    }
+
+    private static String table(Path dir, String name, String content) throws Exception {
+        return Files.writeString(dir.resolve(name), content, StandardCharsets.UTF_8).toString();
     }
 
     @Test
@@ -146,7 +216,7 @@ public class BadInputCampaignIT {
                 wrong.add(abbreviated(c[0]) + "\n    " + problem);
             }
         }
-        assertTrue("the campaign has at least 60 cases: " + cases.size(), cases.size() >= 60);
+        assertTrue("the campaign has at least 100 cases: " + cases.size(), cases.size() >= 100);
         assertEquals("cases not refused as they should be:\n" + String.join("\n", wrong), 0, wrong.size());
         String trained = shell.run("ml:train --epochs 2 xor");
         assertTrue(trained, trained.contains("trained 2 epochs"));
