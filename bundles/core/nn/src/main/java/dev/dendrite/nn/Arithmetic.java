@@ -23,6 +23,8 @@ import dev.dendrite.api.nn.Updater;
 abstract sealed class Arithmetic<M> {
     static final Arithmetic<Matrix> FLOAT64 = new Float64();
     static final Arithmetic<FloatMatrix> FLOAT32 = new Float32();
+    /** Samples gathered side by side: a cache line of doubles. */
+    static final int GATHER = 8;
 
     static Arithmetic<?> of(Precision precision) {
         return precision == Precision.FLOAT32 ? FLOAT32 : FLOAT64;
@@ -63,14 +65,11 @@ abstract sealed class Arithmetic<M> {
     /** Z = W·A + b. */
     abstract void affine(MatrixMath math, M w, M a, M b, M z);
 
-    /** C = A·Bᵀ. */
-    abstract void multTransB(MatrixMath math, M a, M b, M c);
+    /** C = α·A·Bᵀ. */
+    abstract void multTransB(MatrixMath math, double alpha, M a, M b, M c);
 
     /** C = Aᵀ·B. */
     abstract void multTransA(MatrixMath math, M a, M b, M c);
-
-    /** A = α·A. */
-    abstract void scale(MatrixMath math, double alpha, M a);
 
     /** Y = Y + α·X. */
     abstract void addScaled(MatrixMath math, double alpha, M x, M y);
@@ -92,7 +91,8 @@ abstract sealed class Arithmetic<M> {
 
     /**
      * X (n, m) ← the samples order[from … from+m), each read from {@code bySample}, where sample s
-     * is the n values from s·n.
+     * is the n values from s·n. Samples are taken {@link #GATHER} at a time, so that each row of X
+     * is written a cache line at a time while the samples are read in order.
      */
     abstract void gather(double[] bySample, int[] order, int from, M x);
 
@@ -175,18 +175,13 @@ abstract sealed class Arithmetic<M> {
         }
 
         @Override
-        void multTransB(MatrixMath math, Matrix a, Matrix b, Matrix c) {
-            math.multTransB(a, b, c);
+        void multTransB(MatrixMath math, double alpha, Matrix a, Matrix b, Matrix c) {
+            math.multTransB(alpha, a, b, c);
         }
 
         @Override
         void multTransA(MatrixMath math, Matrix a, Matrix b, Matrix c) {
             math.multTransA(a, b, c);
-        }
-
-        @Override
-        void scale(MatrixMath math, double alpha, Matrix a) {
-            math.scale(alpha, a);
         }
 
         @Override
@@ -252,10 +247,13 @@ abstract sealed class Arithmetic<M> {
             int n = x.rows();
             int m = x.cols();
             double[] dst = x.data();
-            for (int j = 0; j < m; j++) {
-                int src = order[from + j] * n;
-                for (int r = 0, at = j; r < n; r++, at += m) {
-                    dst[at] = bySample[src + r];
+            for (int j0 = 0; j0 < m; j0 += GATHER) {
+                int count = Math.min(GATHER, m - j0);
+                for (int r = 0; r < n; r++) {
+                    int at = r * m + j0;
+                    for (int j = 0; j < count; j++) {
+                        dst[at + j] = bySample[order[from + j0 + j] * n + r];
+                    }
                 }
             }
         }
@@ -347,22 +345,13 @@ abstract sealed class Arithmetic<M> {
         }
 
         @Override
-        void multTransB(MatrixMath math, FloatMatrix a, FloatMatrix b, FloatMatrix c) {
-            math.multTransB(a, b, c);
+        void multTransB(MatrixMath math, double alpha, FloatMatrix a, FloatMatrix b, FloatMatrix c) {
+            math.multTransB(alpha, a, b, c);
         }
 
         @Override
         void multTransA(MatrixMath math, FloatMatrix a, FloatMatrix b, FloatMatrix c) {
             math.multTransA(a, b, c);
-        }
-
-        @Override
-        void scale(MatrixMath math, double alpha, FloatMatrix a) {
-            float f = (float) alpha;
-            float[] v = a.data();
-            for (int i = 0; i < v.length; i++) {
-                v[i] *= f;
-            }
         }
 
         @Override
@@ -447,10 +436,13 @@ abstract sealed class Arithmetic<M> {
             int n = x.rows();
             int m = x.cols();
             float[] dst = x.data();
-            for (int j = 0; j < m; j++) {
-                int src = order[from + j] * n;
-                for (int r = 0, at = j; r < n; r++, at += m) {
-                    dst[at] = (float) bySample[src + r];
+            for (int j0 = 0; j0 < m; j0 += GATHER) {
+                int count = Math.min(GATHER, m - j0);
+                for (int r = 0; r < n; r++) {
+                    int at = r * m + j0;
+                    for (int j = 0; j < count; j++) {
+                        dst[at + j] = (float) bySample[order[from + j0 + j] * n + r];
+                    }
                 }
             }
         }

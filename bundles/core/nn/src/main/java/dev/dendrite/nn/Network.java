@@ -253,8 +253,7 @@ public final class Network<M> {
         double invM = 1.0 / ws.m;
         for (int l = weights.length; l >= 1; l--) {
             callSite.enter(Phase.BACKWARD, l, Role.BACKEND);
-            arithmetic.multTransB(math, ws.dZ[l], ws.layerInput(l), weightGradients[l - 1]);
-            arithmetic.scale(math, invM, weightGradients[l - 1]);
+            arithmetic.multTransB(math, invM, ws.dZ[l], ws.layerInput(l), weightGradients[l - 1]);
             if (l2 > 0) {
                 arithmetic.addScaled(math, l2 * invM, weights[l - 1], weightGradients[l - 1]);
             }

@@ -1,6 +1,7 @@
 package dev.dendrite.activations;
 
 import dev.dendrite.api.math.FloatMatrix;
+import dev.dendrite.api.math.Matrix;
 import dev.dendrite.api.nn.Activation;
 import org.osgi.service.component.annotations.Component;
 
@@ -20,7 +21,31 @@ public class Relu extends ElementWiseActivation {
         return z > 0 ? 1 : 0;
     }
 
-    /** max(0, z) in float, a loop the compiler turns into vector instructions. */
+    /** max(0, z), a loop the compiler turns into vector instructions. */
+    @Override
+    public void forward(Matrix z, Matrix a) {
+        z.requireSameShape(a, "activation forward");
+        double[] zv = z.data();
+        double[] av = a.data();
+        for (int i = 0; i < zv.length; i++) {
+            av[i] = Math.max(zv[i], 0.0);
+        }
+    }
+
+    /** dZ = dA where z &gt; 0, else 0. */
+    @Override
+    public void backward(Matrix z, Matrix a, Matrix dA, Matrix dZ) {
+        z.requireSameShape(dA, "activation backward");
+        z.requireSameShape(dZ, "activation backward");
+        double[] zv = z.data();
+        double[] up = dA.data();
+        double[] out = dZ.data();
+        for (int i = 0; i < zv.length; i++) {
+            out[i] = zv[i] > 0 ? up[i] : 0.0;
+        }
+    }
+
+    /** The same in float. */
     @Override
     public void forward(FloatMatrix z, FloatMatrix a) {
         z.requireSameShape(a, "activation forward");
@@ -31,7 +56,7 @@ public class Relu extends ElementWiseActivation {
         }
     }
 
-    /** dZ = dA where z &gt; 0, else 0, in float. */
+    /** The same in float. */
     @Override
     public void backward(FloatMatrix z, FloatMatrix a, FloatMatrix dA, FloatMatrix dZ) {
         z.requireSameShape(dA, "activation backward");

@@ -9,7 +9,8 @@ import org.osgi.annotation.versioning.ConsumerType;
  * is modified and it must already have the right shape (nothing is allocated). A back-end must
  * implement the three products; the element-wise operations have plain-loop defaults it may
  * replace. Each product and the affine step also come in single precision ({@link FloatMatrix},
- * since 1.1), with plain-loop defaults that a back-end replaces with its fast ones. The output must
+ * since 1.1), with plain-loop defaults that a back-end replaces with its fast ones, and A·Bᵀ
+ * comes scaled (α·A·Bᵀ, since 1.1), which a back-end may fold into its product. The output must
  * not be one of the inputs unless stated. Implementations are stateless and thread safe.
  *
  * <p>Service properties: {@code name} (e.g. {@code ejml}); among several back-ends the highest
@@ -26,6 +27,20 @@ public interface MatrixMath {
 
     /** C = A·Bᵀ, with A (n, k), B (m, k), C (n, m). */
     void multTransB(Matrix a, Matrix b, Matrix c);
+
+    /**
+     * C = α·A·Bᵀ, shapes as {@link #multTransB(Matrix, Matrix, Matrix)}: the weight gradient
+     * dW = (1/m)·dZ·A[l-1]ᵀ in one pass over dW. The default scales after the product; a back-end
+     * may apply α as it stores C.
+     *
+     * @since 1.1
+     */
+    default void multTransB(double alpha, Matrix a, Matrix b, Matrix c) {
+        multTransB(a, b, c);
+        if (alpha != 1) {
+            scale(alpha, c);
+        }
+    }
 
     /**
      * Z = W·A + b, the affine step of a layer: W (n, k), A (k, m), b (n, 1) broadcast across the
@@ -109,6 +124,18 @@ public interface MatrixMath {
     default void multTransB(FloatMatrix a, FloatMatrix b, FloatMatrix c) {
         checkProduct("multTransB", a.cols() == b.cols() && c.hasShape(a.rows(), b.rows()), a, b, c);
         plainProduct(false, true, a, b, c, a.cols());
+    }
+
+    /** C = α·A·Bᵀ in single precision, as {@link #multTransB(double, Matrix, Matrix, Matrix)}. @since 1.1 */
+    default void multTransB(double alpha, FloatMatrix a, FloatMatrix b, FloatMatrix c) {
+        multTransB(a, b, c);
+        if (alpha != 1) {
+            float f = (float) alpha;
+            float[] cv = c.data();
+            for (int i = 0; i < cv.length; i++) {
+                cv[i] *= f;
+            }
+        }
     }
 
     /** Z = W·A + b in single precision, shapes as {@link #affine(Matrix, Matrix, Matrix, Matrix)}. @since 1.1 */

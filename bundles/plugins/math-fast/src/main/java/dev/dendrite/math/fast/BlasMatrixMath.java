@@ -31,14 +31,16 @@ public final class BlasMatrixMath extends ProductMatrixMath {
     }
 
     @Override
-    void product(boolean transA, boolean transB, int n, int m, int k, double[] a, double[] b, double[] c, boolean accumulate) {
-        blas.dgemm(transB ? "T" : "N", transA ? "T" : "N", m, n, k, 1.0, b, transB ? k : m, a, transA ? n : k,
+    void product(boolean transA, boolean transB, int n, int m, int k, double alpha, double[] a, double[] b, double[] c,
+                 boolean accumulate) {
+        blas.dgemm(transB ? "T" : "N", transA ? "T" : "N", m, n, k, alpha, b, transB ? k : m, a, transA ? n : k,
                 accumulate ? 1.0 : 0.0, c, m);
     }
 
     @Override
-    void product(boolean transA, boolean transB, int n, int m, int k, float[] a, float[] b, float[] c, boolean accumulate) {
-        blas.sgemm(transB ? "T" : "N", transA ? "T" : "N", m, n, k, 1.0f, b, transB ? k : m, a, transA ? n : k,
+    void product(boolean transA, boolean transB, int n, int m, int k, float alpha, float[] a, float[] b, float[] c,
+                 boolean accumulate) {
+        blas.sgemm(transB ? "T" : "N", transA ? "T" : "N", m, n, k, alpha, b, transB ? k : m, a, transA ? n : k,
                 accumulate ? 1.0f : 0.0f, c, m);
     }
 }

@@ -29,7 +29,7 @@ final class FloatProduct {
      * Rows [i0, i1) and columns [j0, j1) of C = op(A)·op(B), or C += op(A)·op(B) when
      * {@code accumulate}; shapes as in {@link ProductMatrixMath}'s products.
      */
-    static void compute(boolean transA, boolean transB, int n, int m, int k, float[] a, float[] b, float[] c,
+    static void compute(boolean transA, boolean transB, int n, int m, int k, float alpha, float[] a, float[] b, float[] c,
                         boolean accumulate, int i0, int i1, int j0, int j1) {
         int blocks = (k + KC - 1) / KC;
         int kc = (k + blocks - 1) / blocks; // even blocks: 784 = 4 × 196 rather than 3 × 256 + 16
@@ -75,10 +75,10 @@ final class FloatProduct {
                     }
                     int rows = Math.min(MR, i1 - row);
                     if (rows == MR && cols == NR) {
-                        kernel(depth, as, ao, rowStep, pStep, bs, bo, ldb, c, row * m + col, m, add);
+                        kernel(depth, as, ao, rowStep, pStep, bs, bo, ldb, c, row * m + col, m, add, alpha);
                     } else {
                         float[] tile = buffers.tile;
-                        kernel(depth, as, ao, rowStep, pStep, bs, bo, ldb, tile, 0, NR, false);
+                        kernel(depth, as, ao, rowStep, pStep, bs, bo, ldb, tile, 0, NR, false, alpha);
                         for (int r = 0; r < rows; r++) {
                             int to = r * NR;
                             int co = (row + r) * m + col;
@@ -125,11 +125,11 @@ final class FloatProduct {
     }
 
     /**
-     * The MR×NR tile at c[co …] (row stride ldc) = (or +=) Σ_p a-column p ⊗ b-row p, where element
+     * The MR×NR tile at c[co …] (row stride ldc) = (or +=) α·Σ_p a-column p ⊗ b-row p, where element
      * r of a-column p is a[ao + r·rowStep + p·pStep] and b-row p is b[bo + p·ldb …] (NR values).
      */
     private static void kernel(int depth, float[] a, int ao, int rowStep, int pStep, float[] b, int bo, int ldb,
-                               float[] c, int co, int ldc, boolean add) {
+                               float[] c, int co, int ldc, boolean add, float alpha) {
         FloatVector c00 = FloatVector.zero(SPECIES);
         FloatVector c01 = c00, c10 = c00, c11 = c00, c20 = c00, c21 = c00;
         FloatVector c30 = c00, c31 = c00, c40 = c00, c41 = c00, c50 = c00, c51 = c00;
@@ -160,15 +160,19 @@ final class FloatProduct {
             c50 = x.fma(b0, c50);
             c51 = x.fma(b1, c51);
         }
-        store(c00, c01, c, co, add);
-        store(c10, c11, c, co + ldc, add);
-        store(c20, c21, c, co + 2 * ldc, add);
-        store(c30, c31, c, co + 3 * ldc, add);
-        store(c40, c41, c, co + 4 * ldc, add);
-        store(c50, c51, c, co + 5 * ldc, add);
+        store(c00, c01, c, co, add, alpha);
+        store(c10, c11, c, co + ldc, add, alpha);
+        store(c20, c21, c, co + 2 * ldc, add, alpha);
+        store(c30, c31, c, co + 3 * ldc, add, alpha);
+        store(c40, c41, c, co + 4 * ldc, add, alpha);
+        store(c50, c51, c, co + 5 * ldc, add, alpha);
     }
 
-    private static void store(FloatVector left, FloatVector right, float[] c, int co, boolean add) {
+    private static void store(FloatVector left, FloatVector right, float[] c, int co, boolean add, float alpha) {
+        if (alpha != 1) {
+            left = left.mul(alpha);
+            right = right.mul(alpha);
+        }
         if (add) {
             left = left.add(FloatVector.fromArray(SPECIES, c, co));
             right = right.add(FloatVector.fromArray(SPECIES, c, co + LANES));

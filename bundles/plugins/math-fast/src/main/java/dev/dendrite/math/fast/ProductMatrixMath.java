@@ -6,8 +6,9 @@ import dev.dendrite.api.math.MatrixMath;
 import java.util.Arrays;
 
 /**
- * The {@link MatrixMath} operations around one general product C = op(A)·op(B) (+ C), which a
- * subclass provides on the row-major arrays: the three products and the affine step map onto it;
+ * The {@link MatrixMath} operations around one general product C = α·op(A)·op(B) (+ C), which a
+ * subclass provides on the row-major arrays: the three products (A·Bᵀ also scaled) and the affine
+ * step map onto it;
  * the element-wise operations are the interface's plain loops. The same holds in single precision
  * ({@link FloatMatrix}) on a float product. Shapes are checked with
  * {@link MatrixMath#checkProduct}, which also rejects an output sharing its array with an input.
@@ -15,31 +16,39 @@ import java.util.Arrays;
 abstract class ProductMatrixMath implements MatrixMath {
 
     /**
-     * C = op(A)·op(B), or C += op(A)·op(B) when {@code accumulate}, with op(A) (n, k), op(B) (k, m)
+     * C = α·op(A)·op(B), or C += α·op(A)·op(B) when {@code accumulate}, with op(A) (n, k), op(B) (k, m)
      * and C (n, m), all row-major; op(A) is Aᵀ when {@code transA} (A stored (k, n)), likewise B.
      * Only C is modified; the shapes are already checked.
      */
-    abstract void product(boolean transA, boolean transB, int n, int m, int k, double[] a, double[] b, double[] c, boolean accumulate);
+    abstract void product(boolean transA, boolean transB, int n, int m, int k, double alpha, double[] a, double[] b, double[] c,
+                          boolean accumulate);
 
     /** The same in single precision. */
-    abstract void product(boolean transA, boolean transB, int n, int m, int k, float[] a, float[] b, float[] c, boolean accumulate);
+    abstract void product(boolean transA, boolean transB, int n, int m, int k, float alpha, float[] a, float[] b, float[] c,
+                          boolean accumulate);
 
     @Override
     public void mult(Matrix a, Matrix b, Matrix c) {
         MatrixMath.checkProduct("mult", a.cols() == b.rows() && c.hasShape(a.rows(), b.cols()), a, b, c);
-        product(false, false, c.rows(), c.cols(), a.cols(), a.data(), b.data(), c.data(), false);
+        product(false, false, c.rows(), c.cols(), a.cols(), 1, a.data(), b.data(), c.data(), false);
     }
 
     @Override
     public void multTransA(Matrix a, Matrix b, Matrix c) {
         MatrixMath.checkProduct("multTransA", a.rows() == b.rows() && c.hasShape(a.cols(), b.cols()), a, b, c);
-        product(true, false, c.rows(), c.cols(), a.rows(), a.data(), b.data(), c.data(), false);
+        product(true, false, c.rows(), c.cols(), a.rows(), 1, a.data(), b.data(), c.data(), false);
     }
 
     @Override
     public void multTransB(Matrix a, Matrix b, Matrix c) {
+        multTransB(1, a, b, c);
+    }
+
+    /** C = α·A·Bᵀ with α applied as the product's tiles are stored. */
+    @Override
+    public void multTransB(double alpha, Matrix a, Matrix b, Matrix c) {
         MatrixMath.checkProduct("multTransB", a.cols() == b.cols() && c.hasShape(a.rows(), b.rows()), a, b, c);
-        product(false, true, c.rows(), c.cols(), a.cols(), a.data(), b.data(), c.data(), false);
+        product(false, true, c.rows(), c.cols(), a.cols(), alpha, a.data(), b.data(), c.data(), false);
     }
 
     /** Z = W·A + b in one pass over Z: Z starts as the broadcast bias and the product accumulates into it. */
@@ -55,25 +64,30 @@ abstract class ProductMatrixMath implements MatrixMath {
         for (int i = 0; i < bv.length; i++) {
             Arrays.fill(zv, i * m, (i + 1) * m, bv[i]);
         }
-        product(false, false, z.rows(), m, w.cols(), w.data(), a.data(), zv, true);
+        product(false, false, z.rows(), m, w.cols(), 1, w.data(), a.data(), zv, true);
     }
 
     @Override
     public void mult(FloatMatrix a, FloatMatrix b, FloatMatrix c) {
         MatrixMath.checkProduct("mult", a.cols() == b.rows() && c.hasShape(a.rows(), b.cols()), a, b, c);
-        product(false, false, c.rows(), c.cols(), a.cols(), a.data(), b.data(), c.data(), false);
+        product(false, false, c.rows(), c.cols(), a.cols(), 1, a.data(), b.data(), c.data(), false);
     }
 
     @Override
     public void multTransA(FloatMatrix a, FloatMatrix b, FloatMatrix c) {
         MatrixMath.checkProduct("multTransA", a.rows() == b.rows() && c.hasShape(a.cols(), b.cols()), a, b, c);
-        product(true, false, c.rows(), c.cols(), a.rows(), a.data(), b.data(), c.data(), false);
+        product(true, false, c.rows(), c.cols(), a.rows(), 1, a.data(), b.data(), c.data(), false);
     }
 
     @Override
     public void multTransB(FloatMatrix a, FloatMatrix b, FloatMatrix c) {
+        multTransB(1, a, b, c);
+    }
+
+    @Override
+    public void multTransB(double alpha, FloatMatrix a, FloatMatrix b, FloatMatrix c) {
         MatrixMath.checkProduct("multTransB", a.cols() == b.cols() && c.hasShape(a.rows(), b.rows()), a, b, c);
-        product(false, true, c.rows(), c.cols(), a.cols(), a.data(), b.data(), c.data(), false);
+        product(false, true, c.rows(), c.cols(), a.cols(), (float) alpha, a.data(), b.data(), c.data(), false);
     }
 
     @Override
@@ -88,6 +102,6 @@ abstract class ProductMatrixMath implements MatrixMath {
         for (int i = 0; i < bv.length; i++) {
             Arrays.fill(zv, i * m, (i + 1) * m, bv[i]);
         }
-        product(false, false, z.rows(), m, w.cols(), w.data(), a.data(), zv, true);
+        product(false, false, z.rows(), m, w.cols(), 1, w.data(), a.data(), zv, true);
     }
 }

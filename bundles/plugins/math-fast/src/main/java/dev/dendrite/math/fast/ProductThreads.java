@@ -35,6 +35,7 @@ final class ProductThreads implements AutoCloseable {
     private int n;
     private int m;
     private int k;
+    private double alpha;
     // double[] or float[] (then floats is true)
     private Object a;
     private Object b;
@@ -54,28 +55,30 @@ final class ProductThreads implements AutoCloseable {
         }
     }
 
-    /** C = op(A)·op(B) (+ C), as {@link VectorProduct#compute}, on up to all threads. */
-    void product(boolean transA, boolean transB, int n, int m, int k, double[] a, double[] b, double[] c, boolean accumulate) {
-        share(transA, transB, n, m, k, a, b, c, false, accumulate);
+    /** C = α·op(A)·op(B) (+ C), as {@link VectorProduct#compute}, on up to all threads. */
+    void product(boolean transA, boolean transB, int n, int m, int k, double alpha, double[] a, double[] b, double[] c,
+                 boolean accumulate) {
+        share(transA, transB, n, m, k, alpha, a, b, c, false, accumulate);
     }
 
-    /** C = op(A)·op(B) (+ C) in single precision, as {@link FloatProduct#compute}, on up to all threads. */
-    void product(boolean transA, boolean transB, int n, int m, int k, float[] a, float[] b, float[] c, boolean accumulate) {
-        share(transA, transB, n, m, k, a, b, c, true, accumulate);
+    /** C = α·op(A)·op(B) (+ C) in single precision, as {@link FloatProduct#compute}, on up to all threads. */
+    void product(boolean transA, boolean transB, int n, int m, int k, float alpha, float[] a, float[] b, float[] c,
+                 boolean accumulate) {
+        share(transA, transB, n, m, k, alpha, a, b, c, true, accumulate);
     }
 
-    private void share(boolean transA, boolean transB, int n, int m, int k, Object a, Object b, Object c, boolean floats,
-                       boolean accumulate) {
+    private void share(boolean transA, boolean transB, int n, int m, int k, double alpha, Object a, Object b, Object c,
+                       boolean floats, boolean accumulate) {
         boolean rows = n >= m;
         int nr = floats ? FloatProduct.NR : VectorProduct.NR;
         int tiles = rows ? (n + VectorProduct.MR - 1) / VectorProduct.MR : (m + nr - 1) / nr;
         if (workers.length == 0 || tiles < 2 || (long) n * m * k < SPLIT_THRESHOLD || !busy.tryLock()) {
-            compute(transA, transB, n, m, k, a, b, c, floats, accumulate, 0, n, 0, m);
+            compute(transA, transB, n, m, k, alpha, a, b, c, floats, accumulate, 0, n, 0, m);
             return;
         }
         try {
             if (closed) {
-                compute(transA, transB, n, m, k, a, b, c, floats, accumulate, 0, n, 0, m);
+                compute(transA, transB, n, m, k, alpha, a, b, c, floats, accumulate, 0, n, 0, m);
                 return;
             }
             this.transA = transA;
@@ -83,6 +86,7 @@ final class ProductThreads implements AutoCloseable {
             this.n = n;
             this.m = m;
             this.k = k;
+            this.alpha = alpha;
             this.a = a;
             this.b = b;
             this.c = c;
@@ -107,12 +111,12 @@ final class ProductThreads implements AutoCloseable {
         }
     }
 
-    private static void compute(boolean transA, boolean transB, int n, int m, int k, Object a, Object b, Object c, boolean floats,
-                                boolean accumulate, int i0, int i1, int j0, int j1) {
+    private static void compute(boolean transA, boolean transB, int n, int m, int k, double alpha, Object a, Object b, Object c,
+                                boolean floats, boolean accumulate, int i0, int i1, int j0, int j1) {
         if (floats) {
-            FloatProduct.compute(transA, transB, n, m, k, (float[]) a, (float[]) b, (float[]) c, accumulate, i0, i1, j0, j1);
+            FloatProduct.compute(transA, transB, n, m, k, (float) alpha, (float[]) a, (float[]) b, (float[]) c, accumulate, i0, i1, j0, j1);
         } else {
-            VectorProduct.compute(transA, transB, n, m, k, (double[]) a, (double[]) b, (double[]) c, accumulate, i0, i1, j0, j1);
+            VectorProduct.compute(transA, transB, n, m, k, alpha, (double[]) a, (double[]) b, (double[]) c, accumulate, i0, i1, j0, j1);
         }
     }
 
@@ -123,10 +127,10 @@ final class ProductThreads implements AutoCloseable {
             int from = panels * chunk / chunks;
             int to = panels * (chunk + 1) / chunks;
             if (byRows) {
-                compute(transA, transB, n, m, k, a, b, c, floats, accumulate,
+                compute(transA, transB, n, m, k, alpha, a, b, c, floats, accumulate,
                         from * VectorProduct.MR, Math.min(n, to * VectorProduct.MR), 0, m);
             } else {
-                compute(transA, transB, n, m, k, a, b, c, floats, accumulate, 0, n, from * nr, Math.min(m, to * nr));
+                compute(transA, transB, n, m, k, alpha, a, b, c, floats, accumulate, 0, n, from * nr, Math.min(m, to * nr));
             }
         }
     }

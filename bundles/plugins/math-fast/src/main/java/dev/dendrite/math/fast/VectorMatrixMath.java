@@ -35,8 +35,9 @@ public final class VectorMatrixMath extends ProductMatrixMath implements AutoClo
     }
 
     @Override
-    void product(boolean transA, boolean transB, int n, int m, int k, double[] a, double[] b, double[] c, boolean accumulate) {
-        threads.product(transA, transB, n, m, k, a, b, c, accumulate);
+    void product(boolean transA, boolean transB, int n, int m, int k, double alpha, double[] a, double[] b, double[] c,
+                 boolean accumulate) {
+        threads.product(transA, transB, n, m, k, alpha, a, b, c, accumulate);
     }
 
     /** Stops the worker threads. */
@@ -47,7 +48,8 @@ public final class VectorMatrixMath extends ProductMatrixMath implements AutoClo
     }
 
     @Override
-    void product(boolean transA, boolean transB, int n, int m, int k, float[] a, float[] b, float[] c, boolean accumulate) {
-        threads.product(transA, transB, n, m, k, a, b, c, accumulate);
+    void product(boolean transA, boolean transB, int n, int m, int k, float alpha, float[] a, float[] b, float[] c,
+                 boolean accumulate) {
+        threads.product(transA, transB, n, m, k, alpha, a, b, c, accumulate);
     }
 }

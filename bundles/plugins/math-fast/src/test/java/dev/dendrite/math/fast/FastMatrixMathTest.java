@@ -102,6 +102,10 @@ class FastMatrixMathTest {
         fast.multTransB(a, bt, actual.fill(Double.NaN));
         assertClose(expected, actual, name + " multTransB");
 
+        fast.multTransB(1.0 / 3, a, bt, actual.fill(Double.NaN));
+        naive.scale(1.0 / 3, expected);
+        assertClose(expected, actual, name + " multTransB scaled by 1/3");
+
         Matrix bias = random(n, 1);
         naive.affine(a, b, bias, expected);
         fast.affine(a, b, bias, actual.fill(Double.NaN));
@@ -134,6 +138,10 @@ class FastMatrixMathTest {
         naive.multTransB(wide(a), wide(bt), expected);
         fast.multTransB(a, bt, actual.fill(Float.NaN));
         assertCloseInFloat(expected, actual, k, name + " multTransB");
+
+        fast.multTransB(1.0 / 3, a, bt, actual.fill(Float.NaN));
+        naive.scale(1.0 / 3, expected);
+        assertCloseInFloat(expected, actual, k, name + " multTransB scaled by 1/3");
 
         FloatMatrix bias = FloatMatrix.of(random(n, 1));
         naive.affine(wide(a), wide(b), wide(bias), expected);
