@@ -47,7 +47,7 @@ public final class PostgresServer implements ParameterResolver {
         private final int port;
         private final boolean asRoot;
         private final AtomicInteger databases = new AtomicInteger();
-        private final List<PostgresStudyDatabase> opened = new ArrayList<>();
+        private final List<AutoCloseable> opened = new ArrayList<>();
         private boolean stopped;
 
         private Running(Path dir, Path bin, int port, boolean asRoot) {
@@ -104,7 +104,13 @@ public final class PostgresServer implements ParameterResolver {
                 return;
             }
             stopped = true;
-            opened.forEach(PostgresStudyDatabase::close);
+            for (AutoCloseable database : opened) {
+                try {
+                    database.close();
+                } catch (Exception e) {
+                    // the server stops anyway
+                }
+            }
             try {
                 run(asRoot, List.of(bin.resolve("pg_ctl").toString(), "-D", dir.resolve("data").toString(), "-m", "immediate", "-w", "stop"), dir);
             } finally {
