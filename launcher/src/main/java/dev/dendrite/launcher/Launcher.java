@@ -142,6 +142,11 @@ final class Launcher {
         // on install, refresh only deployed bundles: refreshing ConfigAdmin for an optional
         // import (scope "all", the default) deadlocks FileInstall 3.7.4
         defaults.put("felix.fileinstall.optionalImportRefreshScope", "managed");
+        // the web console's HTTP server (Felix HTTP Jetty) starts disabled, on loopback; ml:web start enables it
+        defaults.put("org.apache.felix.http.enable", "false");
+        defaults.put("org.apache.felix.https.enable", "false");
+        defaults.put("org.apache.felix.http.host", "127.0.0.1");
+        defaults.put("org.osgi.service.http.port", "8181");
         // commands draw progress in place only when what they print reaches a terminal
         defaults.put("dendrite.terminal", String.valueOf(outputIsTerminal()));
         // -c: no console; interactive: the history file is the distribution's, set by etc/gosh_profile

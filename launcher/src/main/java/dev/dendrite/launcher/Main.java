@@ -34,6 +34,9 @@ public final class Main {
             out.print(Options.USAGE);
             return 0;
         }
+        if (options.web()) {
+            System.setProperty("dendrite.web", "true"); // read by the web console's WebServer when it activates
+        }
         try {
             Path home = options.home() != null ? options.home() : defaultHome();
             return new Launcher(home.toAbsolutePath().normalize(), out, err).run(options.features(), options.commands());

@@ -5,22 +5,28 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The launcher's command line: {@code [--home DIR] [--feature NAME[,NAME…]] [-c COMMANDS]…}.
+ * The launcher's command line: {@code [--home DIR] [--feature NAME[,NAME…]] [--web] [-c COMMANDS]…}.
  * Long options also take the form {@code --option=value}.
  *
  * @param help     whether {@code --help} was given
  * @param home     the distribution directory, or {@code null} when not given
  * @param features the features to run ({@code dendrite} when none is given)
  * @param commands the Gogo command lines to run non-interactively, in order; empty for the interactive shell
+ * @param web      whether {@code --web} was given: the web console starts with the platform
  */
-public record Options(boolean help, Path home, List<String> features, List<String> commands) {
+public record Options(boolean help, Path home, List<String> features, List<String> commands, boolean web) {
+
+    /** Options without {@code --web}. */
+    public Options(boolean help, Path home, List<String> features, List<String> commands) {
+        this(help, home, features, commands, false);
+    }
 
     /** The feature run when none is named. */
     public static final String DEFAULT_FEATURE = "dendrite";
 
     /** The text printed by {@code --help}. */
     public static final String USAGE = """
-            Usage: dendrite [--home DIR] [--feature NAME[,NAME...]] [-c COMMANDS]...
+            Usage: dendrite [--home DIR] [--feature NAME[,NAME...]] [--web] [-c COMMANDS]...
 
             Starts the Dendrite platform (Apache Felix with the bundles of a feature of
             etc/features.xml). Without -c it opens the Gogo console: type `help ml` for the
@@ -34,6 +40,9 @@ public record Options(boolean help, Path home, List<String> features, List<Strin
                   --feature NAMES     features to start, comma separated (default: dendrite)
                   --home DIR          distribution directory with bin/ etc/ system/ deploy/
                                       (default: the directory above the jar's bin/)
+                  --web               start the web console (dashboard and JSON API) on
+                                      127.0.0.1:8181, as ml:web start does; etc/dev.dendrite.web.cfg
+                                      sets the address (docs/web.md)
               -h, --help              print this help and exit
 
             Bundles copied into DIR/deploy/ are started, and .cfg files in DIR/etc/
@@ -49,6 +58,7 @@ public record Options(boolean help, Path home, List<String> features, List<Strin
      */
     public static Options parse(String... args) {
         boolean help = false;
+        boolean web = false;
         Path home = null;
         List<String> features = new ArrayList<>();
         List<String> commands = new ArrayList<>();
@@ -62,6 +72,7 @@ public record Options(boolean help, Path home, List<String> features, List<Strin
             }
             switch (option) {
                 case "-h", "--help" -> help = true;
+                case "--web" -> web = true;
                 case "-c", "--command", "--feature", "--home" -> {
                     if (value == null) {
                         if (i + 1 == args.length) {
@@ -81,6 +92,6 @@ public record Options(boolean help, Path home, List<String> features, List<Strin
         if (features.isEmpty()) {
             features.add(DEFAULT_FEATURE);
         }
-        return new Options(help, home, List.copyOf(features), List.copyOf(commands));
+        return new Options(help, home, List.copyOf(features), List.copyOf(commands), web);
     }
 }

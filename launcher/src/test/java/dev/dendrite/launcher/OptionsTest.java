@@ -45,4 +45,11 @@ class OptionsTest {
         IllegalArgumentException missing = assertThrows(IllegalArgumentException.class, () -> Options.parse("-c"));
         assertEquals("option -c needs a value (see --help)", missing.getMessage());
     }
+
+    @Test
+    void webStartsTheWebConsole() {
+        assertTrue(Options.parse("--web").web());
+        assertTrue(Options.parse("--web", "-c", "ml:web status").web());
+        assertEquals(false, Options.parse("-c", "ml:models").web());
+    }
 }

@@ -11,6 +11,7 @@ import dev.dendrite.api.nn.Trainer;
 import dev.dendrite.models.AtomicFiles;
 import dev.dendrite.models.ModelInfo;
 import dev.dendrite.models.ModelStore;
+import dev.dendrite.models.Predictions;
 import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
@@ -38,8 +39,7 @@ import org.osgi.service.component.annotations.Reference;
  * evaluated on or applied to data through the {@link DataService} (which scales the inputs with
  * the model's own schema) and the {@link Trainer} (forward propagation and metrics).
  *
- * <p>A prediction is a class label, the one whose output unit of A[L] is largest (for a single
- * sigmoid unit, {@code classes[1]} when a ≥ 0.5, else {@code classes[0]}), or the regression value.
+ * <p>A prediction is a class label or the regression value, as {@link Predictions} reads A[L].
  */
 @Component(service = {ModelCommands.class, CommandCatalog.class}, property = {
         "osgi.command.scope=ml",
@@ -165,19 +165,7 @@ public final class ModelCommands implements CommandCatalog {
             throw new IllegalArgumentException("model " + name + " has " + a.rows() + " regression outputs; ml:predict handles one");
         }
         for (int j = 0; j < a.cols(); j++) {
-            if (model.task() == Task.REGRESSION) {
-                predictions.add(Double.toString(a.get(0, j)));
-            } else if (a.rows() == 1) {
-                predictions.add(model.classes().get(a.get(0, j) >= 0.5 ? 1 : 0));
-            } else {
-                int best = 0;
-                for (int i = 1; i < a.rows(); i++) {
-                    if (a.get(i, j) > a.get(best, j)) {
-                        best = i;
-                    }
-                }
-                predictions.add(model.classes().get(best));
-            }
+            predictions.add(Predictions.label(model, a, j));
         }
         return predictions;
     }

@@ -14,6 +14,7 @@ import dev.dendrite.api.nn.TrainingInterruptedException;
 import dev.dendrite.api.nn.TrainingListener;
 import dev.dendrite.api.nn.TrainingRequest;
 import dev.dendrite.api.nn.TrainingResult;
+import dev.dendrite.api.run.TrainingRuns;
 import dev.dendrite.models.ModelStore;
 import dev.dendrite.options.Arguments;
 import dev.dendrite.options.CommandCatalog;
@@ -40,7 +41,8 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
  * loads the data set, trains through the {@link Trainer} service, prints progress and metrics.
  * The defaults of the most used options come from the configuration {@code dev.dendrite.train}
  * ({@code etc/dev.dendrite.train.cfg}), read through the same option definitions and applied live
- * when it changes.
+ * when it changes. Each run is tracked by {@link TrainingRuns}, so other front ends (the web
+ * console) see it live and may stop it.
  */
 @Component(service = {TrainCommand.class, CommandCatalog.class}, configurationPid = TrainCommand.PID,
         property = {"osgi.command.scope=ml", "osgi.command.function=train"})
@@ -92,6 +94,7 @@ public final class TrainCommand implements CommandCatalog {
     private final Trainer trainer;
     private final DataService data;
     private final ModelStore models;
+    private final TrainingRuns runs;
     private volatile Configured defaults;
 
     /** The request every run starts from, or why the configuration gives none. */
@@ -105,10 +108,12 @@ public final class TrainCommand implements CommandCatalog {
     }
 
     @Activate
-    public TrainCommand(@Reference Trainer trainer, @Reference DataService data, @Reference ModelStore models, Defaults defaults) {
+    public TrainCommand(@Reference Trainer trainer, @Reference DataService data, @Reference ModelStore models,
+                        @Reference TrainingRuns runs, Defaults defaults) {
         this.trainer = trainer;
         this.data = data;
         this.models = models;
+        this.runs = runs;
         this.defaults = configured(defaults);
     }
 
@@ -162,7 +167,9 @@ public final class TrainCommand implements CommandCatalog {
         Progress progress = Progress.of(out, epochs(request, split), request.iterations());
         try (HistoryFile history = historyFile == null ? null : HistoryFile.open(historyFile)) {
             long start = System.nanoTime();
-            result = trainer.train(request, split, Listeners.all(dataLine(out, split), progress, history));
+            // tracked, so that the web console shows the run live and can stop it
+            result = runs.open(arguments.positional(0), request, "shell").execute(
+                    tracker -> trainer.train(request, split, Listeners.all(dataLine(out, split), progress, history, tracker)));
             seconds = (System.nanoTime() - start) / 1e9;
         } catch (TrainingInterruptedException e) {
             progress.clear();

@@ -1,5 +1,6 @@
 package dev.dendrite.shell;
 
+import dev.dendrite.nn.runs.RunRegistry;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -118,7 +119,7 @@ class LearningCurvesTest {
             }
         };
         DataService data = new XorData(false);
-        TrainCommand command = new TrainCommand(trainer, data, null, TrainCommandTest.defaults(Map.of()));
+        TrainCommand command = new TrainCommand(trainer, data, null, new RunRegistry(), TrainCommandTest.defaults(Map.of()));
         Path file = dir.resolve("run.svg");
         String summary = train(command, file.toString());
         assertTrue(summary.endsWith("learning curves: " + file), summary);

@@ -1,5 +1,6 @@
 package dev.dendrite.shell;
 
+import dev.dendrite.nn.runs.RunRegistry;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -74,7 +75,7 @@ class TrainCommandTest {
     private String run(String dataset, String... options) {
         String[] words = java.util.stream.Stream.concat(java.util.Arrays.stream(options), java.util.stream.Stream.of(dataset))
                 .toArray(String[]::new);
-        return (String) new TrainCommand(trainer, data, store, defaults(Map.of())).train(words);
+        return (String) new TrainCommand(trainer, data, store, new RunRegistry(), defaults(Map.of())).train(words);
     }
 
     @org.junit.jupiter.api.BeforeEach
@@ -109,7 +110,7 @@ class TrainCommandTest {
 
     @Test
     void configuredDefaultsApplyWhenAnOptionIsNotGiven() {
-        TrainCommand command = new TrainCommand(trainer, data, store, defaults(Map.of()));
+        TrainCommand command = new TrainCommand(trainer, data, store, new RunRegistry(), defaults(Map.of()));
         command.configure(defaults(Map.of("optimizer", "adam", "layers", "8,4", "epochs", "7")));
         command.train("--optimizer", "sgd", "xor");
         assertEquals("sgd", received.optimizer(), "a given option wins");
@@ -137,7 +138,7 @@ class TrainCommandTest {
 
     @Test
     void aBadConfiguredDefaultIsReportedWhenTheCommandRunsNamingTheFile() {
-        TrainCommand command = new TrainCommand(trainer, data, store, defaults(Map.of("epochs", "0")));
+        TrainCommand command = new TrainCommand(trainer, data, store, new RunRegistry(), defaults(Map.of("epochs", "0")));
         CommandException e = assertThrows(CommandException.class, () -> command.train("xor"));
         assertEquals("configuration dev.dendrite.train (etc/dev.dendrite.train.cfg): --epochs: the number of epochs must be a"
                 + " positive integer, got 0", e.getMessage());
@@ -145,7 +146,7 @@ class TrainCommandTest {
 
     @Test
     void helpListsEveryOptionWithItsCurrentDefault() {
-        TrainCommand command = new TrainCommand(trainer, data, store, defaults(Map.of("optimizer", "adam", "layers", "8,4")));
+        TrainCommand command = new TrainCommand(trainer, data, store, new RunRegistry(), defaults(Map.of("optimizer", "adam", "layers", "8,4")));
         String help = (String) command.train("--help");
         assertTrue(help.startsWith("ml:train - trains a network"), help);
         assertTrue(help.contains("usage: ml:train [options] DATASET"), help);

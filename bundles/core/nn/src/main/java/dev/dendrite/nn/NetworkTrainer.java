@@ -88,7 +88,8 @@ public final class NetworkTrainer implements Trainer {
             } catch (TrainingRun.StoppedException e) {
                 EpochReport last = run.lastCompleted();
                 TrainingResult partial = last == null ? null : new TrainingResult(
-                        new Model(targets.inTargetUnits(run.lastCompletedWeights()), lossName, data.schema(), provenance), run.history(),
+                        new Model(targets.inTargetUnits(run.lastCompletedWeights()), lossName, data.schema(),
+                                withMetrics(provenance, last.train(), last.validation())), run.history(),
                         last.iterations(), bound.descriptions(), last.train(), last.validation(), e.getMessage());
                 TrainingInterruptedException stopped = new TrainingInterruptedException(e.getMessage(), partial);
                 if (e.getCause() != null) {
@@ -97,7 +98,8 @@ public final class NetworkTrainer implements Trainer {
                 throw stopped;
             }
             EpochReport kept = run.kept(history);
-            Model model = new Model(targets.inTargetUnits(network.snapshot()), lossName, data.schema(), provenance);
+            Model model = new Model(targets.inTargetUnits(network.snapshot()), lossName, data.schema(),
+                    withMetrics(provenance, kept.train(), kept.validation()));
             TrainingResult result = new TrainingResult(model, history, run.iterations(), bound.descriptions(),
                     kept.train(), kept.validation(), run.stopReason());
             listener.finished(result);
@@ -287,6 +289,29 @@ public final class NetworkTrainer implements Trainer {
         }
         List<DenseLayer> layers = Initializer.initialize(widths, names, initializers, new Random(spec.seed()));
         return new Network<>(Arithmetic.of(spec.precision()), layers, activations, math);
+    }
+
+    /**
+     * The provenance with the kept model's metrics, e.g. {@code train loss}, {@code validation accuracy}
+     * (as {@link Double#toString(double)}), so that a saved model says how good it was when made.
+     */
+    private static Map<String, String> withMetrics(Map<String, String> provenance, Metrics train, Metrics validation) {
+        Map<String, String> p = new LinkedHashMap<>(provenance);
+        putMetrics(p, "train", train);
+        putMetrics(p, "validation", validation);
+        return p;
+    }
+
+    private static void putMetrics(Map<String, String> p, String split, Metrics metrics) {
+        if (metrics == null) {
+            return;
+        }
+        p.put(split + " loss", Double.toString(metrics.cost()));
+        metrics.values().forEach((name, value) -> {
+            if (Double.isFinite(value)) {
+                p.put(split + " " + name, Double.toString(value));
+            }
+        });
     }
 
     /** What a model file records about how it was made: the request under its options' names, with the α used. */

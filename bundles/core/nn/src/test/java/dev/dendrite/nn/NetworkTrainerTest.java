@@ -181,6 +181,17 @@ class NetworkTrainerTest {
     }
 
     @Test
+    void theModelsProvenanceHoldsTheMetricsOfTheKeptModel() {
+        DataSet all = xor(200, 5);
+        DataSplit data = new DataSplit(all.select(range(0, 150)), all.select(range(150, 200)), FeatureScaling.identity(2));
+        TrainingResult result = trainer.train(TrainingRequest.builder().epochs(3).build(), data, TrainingListener.NONE);
+        var p = result.model().provenance();
+        assertEquals(Double.toString(result.train().cost()), p.get("train loss"));
+        assertEquals(Double.toString(result.validation().get("accuracy")), p.get("validation accuracy"));
+        assertEquals(Double.toString(result.validation().get("f1")), p.get("validation f1"));
+    }
+
+    @Test
     void badValuesAreRefusedByTheRequestBuilder() {
         assertEquals("the learning rate must be a positive number, got 0.0", assertThrows(IllegalArgumentException.class,
                 () -> TrainingRequest.builder().learningRate(0)).getMessage());

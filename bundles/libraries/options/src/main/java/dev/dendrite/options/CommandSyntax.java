@@ -1,6 +1,7 @@
 package dev.dendrite.options;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -214,19 +215,28 @@ public final class CommandSyntax {
 
     /** The message for an unknown option: its name, the nearest known one when close, and where the options are listed. */
     private String unknown(String flag) {
+        String nearest = nearest(flag.replaceFirst("^-+", ""), options.keySet());
+        String hint = nearest != null ? "; did you mean --" + nearest + "?" : "";
+        return name + " has no option " + Quote.bounded(flag) + hint + " (" + name + " --help)";
+    }
+
+    /**
+     * The known name closest to a misspelt one, when it is close enough to be what was meant (a
+     * prefix of it, or within a third of its length in edits), else null: the hint of an unknown
+     * option's message, and of an unknown field's or column's elsewhere (since 1.2).
+     */
+    public static String nearest(String given, Collection<String> known) {
         String nearest = null;
         int best = Integer.MAX_VALUE;
-        String given = flag.replaceFirst("^-+", "");
-        for (String known : options.keySet()) {
-            int d = known.startsWith(given) && !given.isEmpty() ? 1 : distance(given, known);
+        for (String name : known) {
+            int d = name.startsWith(given) && !given.isEmpty() ? 1 : distance(given, name);
             if (d < best) {
                 best = d;
-                nearest = known;
+                nearest = name;
             }
         }
         int close = given.length() < 3 ? 0 : Math.max(2, given.length() / 3);
-        String hint = nearest != null && best <= close ? "; did you mean --" + nearest + "?" : "";
-        return name + " has no option " + Quote.bounded(flag) + hint + " (" + name + " --help)";
+        return nearest != null && best <= close ? nearest : null;
     }
 
     /** Levenshtein distance. */

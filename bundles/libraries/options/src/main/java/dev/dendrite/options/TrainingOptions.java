@@ -141,8 +141,7 @@ public final class TrainingOptions {
      */
     public static void apply(Arguments arguments, TrainingRequest.Builder builder) {
         if (arguments.has(EPOCHS) && arguments.has(ITERATIONS)) {
-            throw new CommandException("--epochs and --iterations are both given: a run trains for a number of epochs"
-                    + " or for a number of iterations, give one of them");
+            throw epochsAndIterations();
         }
         for (Field<?> field : FIELDS) {
             applyGiven(field, arguments, builder);
@@ -157,6 +156,27 @@ public final class TrainingOptions {
      */
     public static void set(String name, String text, TrainingRequest.Builder builder) {
         setText(field(name), text, builder);
+    }
+
+    /**
+     * Sets the request options named in {@code values} (option name → text) as {@link #set} does,
+     * each refused as the shell refuses it, and both {@code epochs} and {@code iterations} as
+     * {@link #apply} refuses them: a request given as names and values, such as the web API's JSON
+     * body (since 1.2).
+     *
+     * @throws CommandException naming the option and the value
+     * @throws IllegalArgumentException for a name that is not a request option ({@link #isOption})
+     */
+    public static void set(Map<String, String> values, TrainingRequest.Builder builder) {
+        if (values.containsKey(EPOCHS.name()) && values.containsKey(ITERATIONS.name())) {
+            throw epochsAndIterations();
+        }
+        values.forEach((name, text) -> set(name, text, builder));
+    }
+
+    private static CommandException epochsAndIterations() {
+        return new CommandException("--epochs and --iterations are both given: a run trains for a number of epochs"
+                + " or for a number of iterations, give one of them");
     }
 
     /** The request's value of option {@code option} as text that {@link #set} reads back, or null when unset. */

@@ -1,0 +1,119 @@
+package dev.dendrite.web;
+
+import dev.dendrite.json.Json;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.Writer;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.util.Locale;
+
+/** JSON in and out of a servlet: bodies read within a size limit and parsed strictly, answers written as UTF-8. */
+final class HttpJson {
+
+    private HttpJson() {
+    }
+
+    /**
+     * The request's JSON body.
+     *
+     * @param limit the largest body accepted, in bytes
+     * @throws Problem 415 for a body that is not {@code application/json}, 413 for one over the
+     *                 limit, 400 for one that is not UTF-8 or not JSON (naming the line and column)
+     */
+    static Object read(HttpServletRequest request, long limit) throws IOException {
+        String type = request.getContentType();
+        String media = type == null ? "" : type.split(";", 2)[0].trim().toLowerCase(Locale.ROOT);
+        if (!media.equals("application/json")) {
+            throw new Problem(415, "the body must be JSON (Content-Type: application/json), got "
+                    + (type == null ? "no Content-Type" : "'" + type + "'"));
+        }
+        long declared = request.getContentLengthLong();
+        if (declared > limit) {
+            throw tooLarge(declared + " bytes", limit);
+        }
+        byte[] bytes = readAtMost(request.getInputStream(), limit);
+        String text;
+        try {
+            text = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes)).toString();
+        } catch (CharacterCodingException e) {
+            throw Problem.badRequest("the body is not UTF-8 text");
+        }
+        try {
+            return Json.parse(text);
+        } catch (IllegalArgumentException e) {
+            throw Problem.badRequest("malformed JSON: " + e.getMessage());
+        }
+    }
+
+    private static byte[] readAtMost(InputStream in, long limit) throws IOException {
+        byte[] bytes = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, limit + 1));
+        if (bytes.length > limit) {
+            throw tooLarge("more than " + limit + " bytes", limit);
+        }
+        return bytes;
+    }
+
+    private static Problem tooLarge(String size, long limit) {
+        return new Problem(413, "the body is " + size + "; the limit is " + limit
+                + " bytes (maxBodyBytes in etc/" + WebServer.PID + ".cfg)");
+    }
+
+    /** Writes {@code value} as the JSON answer with {@code status}. */
+    static void write(HttpServletResponse response, int status, Object value) throws IOException {
+        write(response, status, "application/json", value);
+    }
+
+    /** Writes a problem. */
+    static void write(HttpServletResponse response, HttpServletRequest request, Problem problem) throws IOException {
+        if (response.isCommitted()) {
+            return;
+        }
+        response.reset();
+        SecurityFilter.headers(response);
+        write(response, problem.status(), Problem.MEDIA_TYPE, problem.body(request.getRequestURI()));
+    }
+
+    private static void write(HttpServletResponse response, int status, String type, Object value) throws IOException {
+        String text = Json.write(value);
+        byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
+        response.setStatus(status);
+        response.setContentType(type);
+        response.setCharacterEncoding("UTF-8");
+        response.setHeader("Cache-Control", "no-store");
+        response.setContentLength(bytes.length);
+        response.getOutputStream().write(bytes);
+    }
+
+    /** Writes a Server-Sent Event and flushes it. */
+    static void event(Writer out, String event, String id, Object data) throws IOException {
+        if (id != null) {
+            out.write("id: " + id + "\n");
+        }
+        out.write("event: " + event + "\n");
+        out.write("data: " + Json.write(data) + "\n\n");
+        out.flush();
+    }
+
+    /** How a JSON value is named in a message: {@code a string}, {@code an array}, {@code null}, … */
+    static String kind(Object value) {
+        if (value == null) {
+            return "null";
+        }
+        if (value instanceof java.util.Map) {
+            return "an object";
+        }
+        if (value instanceof java.util.List) {
+            return "an array";
+        }
+        if (value instanceof Boolean) {
+            return String.valueOf(value);
+        }
+        return value instanceof String ? "a string" : "a number";
+    }
+}

@@ -1,0 +1,238 @@
+package dev.dendrite.web;
+
+import dev.dendrite.api.data.FeatureColumn;
+import dev.dendrite.api.data.Task;
+import dev.dendrite.api.math.Matrix;
+import dev.dendrite.api.nn.Model;
+import dev.dendrite.api.nn.Trainer;
+import dev.dendrite.models.ModelStore;
+import dev.dendrite.models.Predictions;
+import dev.dendrite.options.CommandSyntax;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.nio.file.attribute.FileTime;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Saved models served for prediction. A loaded model is kept with its file's identity (file key,
+ * modification time, size): the next request after the file was replaced — {@code --save}
+ * replaces it atomically, so its identity changes — loads the new one. Thread safe; a prediction
+ * allocates its input matrix and what the forward pass needs; columns are found through maps made
+ * once per loaded model.
+ */
+final class ModelServing {
+
+    /**
+     * A model with the identity of the file it was read from, and where each file column's
+     * features start among the inputs (a categorical column has one per category).
+     */
+    private record Loaded(Object fileKey, FileTime modified, long size, Model model, Map<String, Integer> columns, int[] offsets,
+                          List<Map<String, Integer>> categories) {
+        boolean isFile(BasicFileAttributes a) {
+            return Objects.equals(fileKey, a.fileKey()) && modified.equals(a.lastModifiedTime()) && size == a.size();
+        }
+    }
+
+    private final ModelStore store;
+    private final Trainer trainer;
+    private final Map<String, Loaded> cache = new ConcurrentHashMap<>();
+
+    ModelServing(ModelStore store, Trainer trainer) {
+        this.store = store;
+        this.trainer = trainer;
+    }
+
+    /**
+     * The model of that name, from the cache while its file is unchanged.
+     *
+     * @throws Problem 400 for a name that is not a model name (a path, {@code ..}), 404 for no such model
+     */
+    Model model(String name) {
+        return loaded(name).model();
+    }
+
+    private Loaded loaded(String name) {
+        try {
+            ModelStore.checkName(name);
+        } catch (IllegalArgumentException e) {
+            throw Problem.badRequest(e.getMessage());
+        }
+        Path file = store.folder().resolve(name + ModelStore.EXTENSION);
+        BasicFileAttributes attributes;
+        try {
+            attributes = Files.readAttributes(file, BasicFileAttributes.class);
+        } catch (NoSuchFileException e) {
+            cache.remove(name);
+            throw Problem.notFound("no model " + name + " in " + store.folder() + " (GET /api/models lists them)");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        Loaded cached = cache.get(name);
+        if (cached != null && cached.isFile(attributes)) {
+            return cached;
+        }
+        Model model;
+        try {
+            model = store.load(name);
+        } catch (IllegalArgumentException e) {
+            throw new Problem(500, e.getMessage());
+        }
+        List<FeatureColumn> columns = model.schema().columns();
+        Map<String, Integer> byName = new HashMap<>();
+        int[] offsets = new int[columns.size()];
+        List<Map<String, Integer>> categories = new ArrayList<>();
+        int offset = 0;
+        for (int c = 0; c < columns.size(); c++) {
+            FeatureColumn column = columns.get(c);
+            byName.put(column.name(), c);
+            offsets[c] = offset;
+            offset += column.featureNames().size();
+            Map<String, Integer> index = new HashMap<>();
+            for (int k = 0; k < column.categories().size(); k++) {
+                index.put(column.categories().get(k), k);
+            }
+            categories.add(Map.copyOf(index));
+        }
+        Loaded loaded = new Loaded(attributes.fileKey(), attributes.lastModifiedTime(), attributes.size(), model, Map.copyOf(byName),
+                offsets, List.copyOf(categories));
+        cache.put(name, loaded);
+        return loaded;
+    }
+
+    /**
+     * Predicts the rows of {@code {"rows": [{"column": value, …}, …]}}: each row names every
+     * column of the file the model was trained on once, a number for a numeric column, a category
+     * for a categorical one (one-hot encoded as training did); a column with a fill may be left out
+     * or null; the target column may be there too and is ignored.
+     *
+     * @return {@code {"model": name, "task": …, "predictions": [{"label": …, "probabilities": {class: p}} | {"value": v}]}}
+     * @throws Problem 400 naming the row and the missing, unknown or mistyped column
+     */
+    Map<String, Object> predict(String name, Object body) {
+        Loaded loaded = loaded(name);
+        Model model = loaded.model();
+        List<?> rows = rows(body);
+        List<FeatureColumn> columns = model.schema().columns();
+        List<String> names = columns.stream().map(FeatureColumn::name).toList();
+        int n = model.inputs();
+        int m = rows.size();
+        double[] x = new double[n * m];
+        boolean[] seen = new boolean[columns.size()];
+        for (int j = 0; j < m; j++) {
+            if (!(rows.get(j) instanceof Map<?, ?> row)) {
+                throw Problem.badRequest("row " + (j + 1) + " must be an object of column names and values, got "
+                        + HttpJson.kind(rows.get(j)));
+            }
+            java.util.Arrays.fill(seen, false);
+            for (Map.Entry<?, ?> cell : row.entrySet()) {
+                String column = (String) cell.getKey();
+                Integer c = loaded.columns().get(column);
+                if (c == null) {
+                    if (column.equals(model.schema().target())) {
+                        continue;
+                    }
+                    String nearest = CommandSyntax.nearest(column, names);
+                    throw Problem.badRequest("row " + (j + 1) + ": unknown column '" + column + "'"
+                            + (nearest != null ? "; did you mean '" + nearest + "'?" : "") + " (model " + name + " has " + listed(names) + ")");
+                }
+                if (cell.getValue() != null) {
+                    set(x, m, j, loaded, c, column, cell.getValue());
+                    seen[c] = true;
+                }
+            }
+            for (int c = 0; c < columns.size(); c++) {
+                if (!seen[c]) {
+                    FeatureColumn column = columns.get(c);
+                    if (!column.filled()) {
+                        throw Problem.badRequest("row " + (j + 1) + ": missing column '" + column.name() + "' (model " + name + " has "
+                                + listed(names) + ")");
+                    }
+                    int feature = loaded.offsets()[c] + (column.categorical() ? (int) column.fill() : 0);
+                    x[feature * m + j] = column.categorical() ? 1 : column.fill();
+                }
+            }
+        }
+        Matrix input = Matrix.wrap(n, m, x);
+        model.schema().scaling().applyInPlace(input);
+        Matrix a;
+        try {
+            a = trainer.predict(model, input);
+        } catch (IllegalArgumentException e) {
+            throw Problem.badRequest(e.getMessage());
+        }
+        List<Object> predictions = new ArrayList<>(m);
+        for (int j = 0; j < m; j++) {
+            Map<String, Object> p = new LinkedHashMap<>();
+            if (model.task() == Task.REGRESSION) {
+                p.put("value", Predictions.value(model, a, j));
+            } else {
+                p.put("label", Predictions.label(model, a, j));
+                double[] probabilities = Predictions.probabilities(model, a, j);
+                Map<String, Object> byClass = new LinkedHashMap<>();
+                for (int k = 0; k < probabilities.length; k++) {
+                    byClass.put(model.classes().get(k), probabilities[k]);
+                }
+                p.put("probabilities", byClass);
+            }
+            predictions.add(p);
+        }
+        Map<String, Object> answer = new LinkedHashMap<>();
+        answer.put("model", name);
+        answer.put("task", model.task().name().toLowerCase(java.util.Locale.ROOT));
+        answer.put("predictions", predictions);
+        return answer;
+    }
+
+    /** Sets column {@code c} of row j: a number as it is, a category as a one at its feature. */
+    private static void set(double[] x, int m, int j, Loaded loaded, int c, String column, Object value) {
+        FeatureColumn definition = loaded.model().schema().columns().get(c);
+        int offset = loaded.offsets()[c];
+        if (definition.categorical()) {
+            Integer k = value instanceof String category ? loaded.categories().get(c).get(category) : null;
+            if (k == null) {
+                throw Problem.badRequest("row " + (j + 1) + ", column '" + column + "': "
+                        + (value instanceof String category ? "unknown category '" + category + "'" : "expected a category, got " + HttpJson.kind(value))
+                        + " (known: " + listed(definition.categories()) + ")");
+            }
+            x[(offset + k) * m + j] = 1;
+        } else {
+            if (!(value instanceof Number number) || !Double.isFinite(number.doubleValue())) {
+                throw Problem.badRequest("row " + (j + 1) + ", column '" + column + "': expected a number, got " + HttpJson.kind(value));
+            }
+            x[offset * m + j] = number.doubleValue();
+        }
+    }
+
+    private static List<?> rows(Object body) {
+        if (!(body instanceof Map<?, ?> map)) {
+            throw Problem.badRequest("the body must be a JSON object {\"rows\": [{\"column\": number, …}, …]}");
+        }
+        for (Object key : map.keySet()) {
+            if (!key.equals("rows")) {
+                throw Problem.badRequest("unknown field '" + key + "' (the body holds rows only)");
+            }
+        }
+        if (!(map.get("rows") instanceof List<?> rows)) {
+            throw Problem.badRequest("field 'rows' must be an array of objects"
+                    + (map.containsKey("rows") ? ", got " + HttpJson.kind(map.get("rows")) : " (it is missing)"));
+        }
+        if (rows.isEmpty()) {
+            throw Problem.badRequest("field 'rows' is empty: give at least one row");
+        }
+        return rows;
+    }
+
+    private static String listed(List<String> names) {
+        return names.size() <= 8 ? String.join(", ", names) : String.join(", ", names.subList(0, 8)) + ", … (" + names.size() + " in all)";
+    }
+}
