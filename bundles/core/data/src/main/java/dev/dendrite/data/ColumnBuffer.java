@@ -14,7 +14,12 @@ import java.util.Map;
  * per distinct text.
  */
 final class ColumnBuffer {
-    static final int CHUNK = 1 << 16;
+    /**
+     * log2 of the cells of a full chunk: 32 768 doubles, 256 KiB, under half of G1's smallest
+     * region (1 MiB), so that a chunk is an ordinary object and not a humongous one taking a whole region.
+     */
+    private static final int SHIFT = 15;
+    static final int CHUNK = 1 << SHIFT;
     static final int NUMBER = -1;
     static final int MISSING = -2;
     /** The first chunk's length; a chunk doubles until it holds {@value #CHUNK} cells, so small tables stay small. */
@@ -32,7 +37,7 @@ final class ColumnBuffer {
     }
 
     void addNumber(double value) {
-        int chunk = size >>> 16;
+        int chunk = size >>> SHIFT;
         int at = size & (CHUNK - 1);
         if (chunk == values.length) {
             values = Arrays.copyOf(values, chunk * 2);
@@ -86,17 +91,17 @@ final class ColumnBuffer {
             }
         }
         addNumber(Double.NaN);
-        codes[(size - 1) >>> 16][(size - 1) & (CHUNK - 1)] = code;
+        codes[(size - 1) >>> SHIFT][(size - 1) & (CHUNK - 1)] = code;
     }
 
     /** The number in row j, NaN when it holds none. */
     double number(int j) {
-        return values[j >>> 16][j & (CHUNK - 1)];
+        return values[j >>> SHIFT][j & (CHUNK - 1)];
     }
 
     /** {@link #NUMBER}, {@link #MISSING}, or the index of row j's text in {@link #texts()}. */
     int code(int j) {
-        return codes == null ? NUMBER : codes[j >>> 16][j & (CHUNK - 1)];
+        return codes == null ? NUMBER : codes[j >>> SHIFT][j & (CHUNK - 1)];
     }
 
     boolean missing(int j) {
@@ -146,6 +151,27 @@ final class ColumnBuffer {
         } else {
             for (int k = 0; k < rows.length; k++) {
                 dst[offset + k] = number(rows[k]);
+            }
+        }
+    }
+
+    /**
+     * Copies every cell's number, in file order, to where {@code destination} sends it: row j to
+     * {@code first[firstOffset + destination[j]]} when that is 0 or more, to
+     * {@code second[secondOffset − destination[j] − 2]} when it is −2 or less; −1 drops the row.
+     * Reading in order and writing scattered is faster than gathering from the chunks.
+     */
+    void scatterNumbers(int[] destination, double[] first, int firstOffset, double[] second, int secondOffset) {
+        for (int c = 0, from = 0; from < size; c++, from += CHUNK) {
+            double[] chunk = values[c];
+            int n = Math.min(CHUNK, size - from);
+            for (int k = 0; k < n; k++) {
+                int d = destination[from + k];
+                if (d >= 0) {
+                    first[firstOffset + d] = chunk[k];
+                } else if (d < -1) {
+                    second[secondOffset - d - 2] = chunk[k];
+                }
             }
         }
     }

@@ -18,7 +18,10 @@ import java.util.Set;
 import java.util.TreeSet;
 
 /**
- * A CSV file ({@link CsvTable}) read as {@link TableOptions} say. For training, the target is the
+ * A CSV file ({@link CsvTable}) read as {@link TableOptions} say. For training, the rows are split
+ * ({@link Splitter}, from the encoded targets) and each column is copied from its primitive chunks
+ * straight into the training and validation matrices, then let go, so that the file's numbers are
+ * held about once at any time. The target is the
  * column named by the caller (default: the last one) and every other column is a feature: a
  * number, or, when it is categorical ({@code --categorical}), one feature per category, one-hot
  * ({@link FeatureColumn}); categories are sorted as strings, a number in a categorical column is
@@ -44,7 +47,7 @@ final class CsvSource implements Source {
     }
 
     @Override
-    public Loaded read(String target, Task task) {
+    public Loaded read(String target, Task task, double validationFraction, long seed) {
         Missing missing = options.missing();
         int[] y = new int[1];
         Set<Integer> categorical = new HashSet<>();
@@ -97,8 +100,10 @@ final class CsvSource implements Source {
             }
         }
         List<String> names = checkedNames(columns, header);
-        int m = rows == null ? table.rows() : rows.length;
-        Matrix x = new Matrix(names.size(), m);
+        int[][] parts = Splitter.split(encoded.targets(), encoded.task(), encoded.classes().size(), validationFraction, seed);
+        int[][] fileRows = {fileRows(rows, parts[0]), fileRows(rows, parts[1])};
+        Matrix[] x = {new Matrix(names.size(), parts[0].length), parts[1].length == 0 ? null : new Matrix(names.size(), parts[1].length)};
+        int[] destination = destinations(table.rows(), fileRows);
         int r = 0;
         int[] featureColumn = new int[names.size()];
         for (int i = 0; i < columns.size(); i++) {
@@ -108,16 +113,54 @@ final class CsvSource implements Source {
                 featureColumn[r + k] = c;
             }
             if (column.categorical()) {
-                oneHot(table, c, rows, column, Unseen.ERROR, x, r);
+                for (int part = 0; part < 2 && x[part] != null; part++) {
+                    oneHot(table, c, fileRows[part], column, Unseen.ERROR, x[part], r);
+                }
             } else {
-                table.column(c).copyNumbers(x.data(), r * m, rows);
+                table.column(c).scatterNumbers(destination, x[0].data(), r * x[0].cols(),
+                        x[1] == null ? null : x[1].data(), x[1] == null ? 0 : r * x[1].cols());
             }
             table.column(c).release();
             r += Math.max(1, column.categories().size());
         }
-        DataSet data = new DataSet(table.path(), names, x, encoded.targets(), encoded.task(), encoded.classes());
-        return new Loaded(data, header.get(y[0]),
+        DataSet train = new DataSet(table.path(), names, x[0], targets(encoded.targets(), parts[0]), encoded.task(), encoded.classes());
+        DataSet validation = parts[1].length == 0 ? null
+                : new DataSet(table.path(), names, x[1], targets(encoded.targets(), parts[1]), encoded.task(), encoded.classes());
+        return new Loaded(train, validation, header.get(y[0]),
                 f -> "file " + name + ", column " + (featureColumn[f] + 1) + " (" + names.get(f) + ")", columns);
+    }
+
+    /** For each file row, its sample in training (k ≥ 0), in validation (−k − 2), or −1 when it is left out. */
+    private static int[] destinations(int rows, int[][] fileRows) {
+        int[] destination = new int[rows];
+        java.util.Arrays.fill(destination, -1);
+        for (int k = 0; k < fileRows[0].length; k++) {
+            destination[fileRows[0][k]] = k;
+        }
+        for (int k = 0; k < fileRows[1].length; k++) {
+            destination[fileRows[1][k]] = -k - 2;
+        }
+        return destination;
+    }
+
+    /** The file rows of the samples {@code part} (indices among {@code rows}, or the rows themselves when null). */
+    private static int[] fileRows(int[] rows, int[] part) {
+        if (rows == null) {
+            return part;
+        }
+        int[] mapped = new int[part.length];
+        for (int k = 0; k < part.length; k++) {
+            mapped[k] = rows[part[k]];
+        }
+        return mapped;
+    }
+
+    private static double[] targets(double[] all, int[] part) {
+        double[] targets = new double[part.length];
+        for (int k = 0; k < part.length; k++) {
+            targets[k] = all[part[k]];
+        }
+        return targets;
     }
 
     @Override

@@ -5,8 +5,9 @@ import java.nio.charset.StandardCharsets;
 /**
  * Plain decimal numbers read from bytes, as fast as the common case allows: {@code [+-]} digits,
  * an optional point and digits, an optional exponent ({@code -1.5}, {@code .5}, {@code 3.},
- * {@code 2e-3}). With at most 15 significant digits and a decimal exponent within ±22, the value
- * is the correctly rounded product or quotient of two exact doubles (Clinger's fast path); any
+ * {@code 2e-3}). With at most 18 digits whose integer is at most 2^53 and a decimal exponent within
+ * ±22, the value is the correctly rounded product or quotient of two exact doubles (Clinger's fast
+ * path); any
  * other decimal goes to {@link Double#parseDouble}, so every result is the correctly rounded value.
  * Anything else (words, hexadecimal, {@code NaN}, {@code Infinity}, a value that overflows) is NaN;
  * zero is always +0.0.
@@ -14,6 +15,8 @@ import java.nio.charset.StandardCharsets;
 final class Decimal {
     private static final double[] POWERS = new double[23];
     private static final int MAX_EXPONENT = 100_000;
+    /** The largest mantissa a double holds exactly, 2^53. */
+    private static final long EXACT = 1L << 53;
 
     static {
         POWERS[0] = 1;
@@ -40,41 +43,32 @@ final class Decimal {
             i++;
         }
         long mantissa = 0;
-        int digits = 0;
-        int exponent = 0;
-        boolean any = false;
-        boolean exact = true;
-        for (; i < to && b[i] >= '0' && b[i] <= '9'; i++) {
+        int start = i;
+        for (; i < to; i++) {
             int d = b[i] - '0';
-            any = true;
-            if (digits < 19) {
-                if (mantissa != 0 || d != 0) {
-                    mantissa = mantissa * 10 + d;
-                    digits++;
-                }
-            } else {
-                exponent++;
-                exact = false;
+            if (d < 0 || d > 9) {
+                break;
             }
+            mantissa = mantissa * 10 + d;
         }
+        int digits = i - start;
+        int fraction = 0;
         if (i < to && b[i] == '.') {
-            for (i++; i < to && b[i] >= '0' && b[i] <= '9'; i++) {
+            int fractionStart = ++i;
+            for (; i < to; i++) {
                 int d = b[i] - '0';
-                any = true;
-                if (digits < 19) {
-                    if (mantissa != 0 || d != 0) {
-                        mantissa = mantissa * 10 + d;
-                        digits++;
-                    }
-                    exponent--;
-                } else {
-                    exact = false;
+                if (d < 0 || d > 9) {
+                    break;
                 }
+                mantissa = mantissa * 10 + d;
             }
+            fraction = i - fractionStart;
+            digits += fraction;
         }
-        if (!any) {
+        if (digits == 0) {
             return Double.NaN;
         }
+        int exponent = 0;
         if (i < to && (b[i] == 'e' || b[i] == 'E')) {
             i++;
             boolean negativeExponent = false;
@@ -85,24 +79,25 @@ final class Decimal {
             if (i == to) {
                 return Double.NaN;
             }
-            int e = 0;
             for (; i < to && b[i] >= '0' && b[i] <= '9'; i++) {
-                e = Math.min(MAX_EXPONENT, e * 10 + (b[i] - '0'));
+                exponent = Math.min(MAX_EXPONENT, exponent * 10 + (b[i] - '0'));
             }
-            exponent += negativeExponent ? -e : e;
+            exponent = negativeExponent ? -exponent : exponent;
         }
         if (i != to) {
             return Double.NaN;
         }
-        if (mantissa == 0) {
-            return 0.0;
+        exponent -= fraction;
+        if (digits <= 18) { // the mantissa did not overflow
+            if (mantissa == 0) {
+                return 0.0;
+            }
+            if (mantissa <= EXACT && exponent >= -22 && exponent <= 22) {
+                double value = exponent >= 0 ? mantissa * POWERS[exponent] : mantissa / POWERS[-exponent];
+                return negative ? -value : value;
+            }
         }
-        double value;
-        if (exact && digits <= 15 && exponent >= -22 && exponent <= 22) {
-            value = exponent >= 0 ? mantissa * POWERS[exponent] : mantissa / POWERS[-exponent];
-            return negative ? -value : value;
-        }
-        value = Double.parseDouble(new String(b, from, to - from, StandardCharsets.ISO_8859_1)) + 0.0;
+        double value = Double.parseDouble(new String(b, from, to - from, StandardCharsets.ISO_8859_1)) + 0.0;
         return Double.isFinite(value) ? value : Double.NaN;
     }
 }

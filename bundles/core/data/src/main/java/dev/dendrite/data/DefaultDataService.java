@@ -109,16 +109,11 @@ public final class DefaultDataService implements DataService {
     @Override
     public DataSplit load(String source, DataOptions options) {
         Source from = source(source, options.seed(), options.table());
-        Source.Loaded loaded = from.read(options.target(), options.task());
+        Source.Loaded loaded = from.read(options.target(), options.task(), options.validationFraction(), options.seed());
         IntFunction<String> feature = loaded.column();
-        String target = loaded.target();
-        DataSet data = loaded.data();
+        DataSet train = loaded.train();
+        DataSet validation = loaded.validation();
         List<FeatureColumn> columns = loaded.columns();
-        loaded = null;
-        int[][] parts = Splitter.split(data, options.validationFraction(), options.seed());
-        DataSet train = data.select(parts[0]);
-        DataSet validation = parts[1].length > 0 ? data.select(parts[1]) : null;
-        data = null; // the whole set is garbage once split: at most two copies of X at a time
         Scaling scaling = options.scaling() == null ? from.defaultScaling() : Scaling.of(options.scaling());
         columns = Imputation.fit(train.x(), columns, options.table().missing(), feature);
         Imputation.apply(train.x(), columns);
@@ -128,7 +123,7 @@ public final class DefaultDataService implements DataService {
             Imputation.apply(validation.x(), columns);
             fitted.applyInPlace(validation.x());
         }
-        return new DataSplit(train, validation, fitted, target, columns);
+        return new DataSplit(train, validation, fitted, loaded.target(), columns);
     }
 
     @Override

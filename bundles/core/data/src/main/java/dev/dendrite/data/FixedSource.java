@@ -34,7 +34,7 @@ final class FixedSource implements Source {
     }
 
     @Override
-    public Loaded read(String target, Task task) {
+    public Loaded read(String target, Task task, double validationFraction, long seed) {
         if (target != null) {
             throw new IllegalArgumentException(name + " is " + kind + " with a fixed target; a target column applies to CSV files only");
         }
@@ -43,7 +43,7 @@ final class FixedSource implements Source {
             throw new IllegalArgumentException(name + " is " + kind + " for " + lower(set.task()) + "; the task "
                     + lower(task) + " applies to CSV files only");
         }
-        return new Loaded(set);
+        return Loaded.split(set, validationFraction, seed);
     }
 
     @Override

@@ -23,15 +23,24 @@ final class Splitter {
      * @throws IllegalArgumentException if no training sample would remain
      */
     static int[][] split(DataSet data, double fraction, long seed) {
-        int m = data.samples();
+        return split(data.targets(), data.task(), data.classes().size(), fraction, seed);
+    }
+
+    /**
+     * @param targets each sample's target: for classification the index of its class among {@code classes}
+     * @return {training indices, validation indices}; the validation array is empty when v is 0
+     * @throws IllegalArgumentException if no training sample would remain
+     */
+    static int[][] split(double[] targets, Task task, int classes, double fraction, long seed) {
+        int m = targets.length;
         int v = (int) Math.round(m * fraction);
         if (v >= m) {
             throw new IllegalArgumentException("a validation fraction of " + fraction + " leaves no training sample out of "
                     + m + "; lower the validation fraction");
         }
         SplittableRandom random = new SplittableRandom(seed);
-        int[][] byClass = data.task() == Task.CLASSIFICATION
-                ? groups(data.targets(), data.classes().size())
+        int[][] byClass = task == Task.CLASSIFICATION
+                ? groups(targets, classes)
                 : new int[][] {IntStream.range(0, m).toArray()};
         int[] quota = quotas(byClass, v, m);
         int[] train = new int[m - v];
