@@ -23,7 +23,7 @@ final class ColumnBuffer {
     static final int NUMBER = -1;
     static final int MISSING = -2;
     /** The first chunk's length; a chunk doubles until it holds {@value #CHUNK} cells, so small tables stay small. */
-    private static final int FIRST = 256;
+    private static final int FIRST = 16;
 
     private double[][] values = new double[4][];
     private int[][] codes;

@@ -20,10 +20,13 @@ import java.util.Arrays;
  * it starts on.
  *
  * <p>The bytes are read in blocks of 1 MiB; a record longer than a block grows the block, up to
- * {@value #MAX_RECORD} bytes (a longer one is refused: most likely a quote that is never closed).
+ * {@value #MAX_RECORD} bytes (a longer one is refused: most likely a quote that is never closed); a
+ * record has at most {@value #MAX_FIELDS} fields.
  */
 final class CsvReader implements AutoCloseable {
     static final int MAX_RECORD = 64 << 20;
+    /** The most fields a record may have. */
+    static final int MAX_FIELDS = 100_000;
     private static final int BLOCK = 1 << 20;
     private static final int NEED_MORE = -1;
 
@@ -35,6 +38,8 @@ final class CsvReader implements AutoCloseable {
     private int limit;
     private boolean eof;
     private int line = 1;
+    /** The bytes of the input before {@code buf[0]}. */
+    private long base;
 
     private int count;
     private int[] starts = new int[16];
@@ -87,6 +92,11 @@ final class CsvReader implements AutoCloseable {
     }
 
     private boolean quotedEmpty;
+
+    /** The bytes of the input read up to the end of the current record. */
+    long consumed() {
+        return base + pos;
+    }
 
     /** The number of fields of the record. */
     int fields() {
@@ -270,6 +280,9 @@ final class CsvReader implements AutoCloseable {
     }
 
     private void add(int start, int end, boolean hasEscapes) {
+        if (count == MAX_FIELDS) {
+            throw new IllegalArgumentException(name + " line " + recordLine + " has more than " + MAX_FIELDS + " fields");
+        }
         if (count == starts.length) {
             starts = Arrays.copyOf(starts, count * 2);
             ends = Arrays.copyOf(ends, count * 2);
@@ -292,6 +305,7 @@ final class CsvReader implements AutoCloseable {
             buf = Arrays.copyOf(buf, Math.min(MAX_RECORD, buf.length * 2));
         }
         System.arraycopy(buf, pos, buf, 0, kept);
+        base += pos;
         pos = 0;
         limit = kept;
         fill();

@@ -80,7 +80,7 @@ final class CsvSource implements Source {
                             : " (leave the column out of --categorical)"));
                 } else {
                     rules[c] = CsvTable.Rule.numbers(refused, " (a text column is one-hot encoded with --categorical "
-                            + header.get(c) + " or --categorical auto)");
+                            + CsvTable.bounded(header.get(c)) + " or --categorical auto)");
                 }
             }
             return rules;
@@ -127,7 +127,7 @@ final class CsvSource implements Source {
         DataSet validation = parts[1].length == 0 ? null
                 : new DataSet(table.path(), names, x[1], targets(encoded.targets(), parts[1]), encoded.task(), encoded.classes());
         return new Loaded(train, validation, header.get(y[0]),
-                f -> "file " + name + ", column " + (featureColumn[f] + 1) + " (" + names.get(f) + ")", columns);
+                f -> "file " + name + ", column " + (featureColumn[f] + 1) + " (" + CsvTable.bounded(names.get(f)) + ")", columns);
     }
 
     /** For each file row, its sample in training (k ≥ 0), in validation (−k − 2), or −1 when it is left out. */
@@ -216,11 +216,11 @@ final class CsvSource implements Source {
             }
         }
         if (categories.size() > MAX_CATEGORIES) {
-            throw new IllegalArgumentException(table.name() + ", column " + (c + 1) + " (" + table.header().get(c) + ") has "
+            throw new IllegalArgumentException(table.name() + ", column " + (c + 1) + " (" + CsvTable.bounded(table.header().get(c)) + ") has "
                     + categories.size() + " distinct values; more than " + MAX_CATEGORIES + " categories are too many to one-hot encode");
         }
         if (categories.isEmpty()) {
-            throw new IllegalArgumentException(table.name() + ", column " + (c + 1) + " (" + table.header().get(c)
+            throw new IllegalArgumentException(table.name() + ", column " + (c + 1) + " (" + CsvTable.bounded(table.header().get(c))
                     + ") has no value to take categories from");
         }
         return List.copyOf(categories);
@@ -302,7 +302,7 @@ final class CsvSource implements Source {
             if (withTarget) {
                 y[0] = schema.target() == null ? header.size() - 1 : CsvTable.column(header, name, schema.target(), "target");
                 if (rules[y[0]] != null) {
-                    throw new IllegalArgumentException(name + ": the target column '" + header.get(y[0])
+                    throw new IllegalArgumentException(name + ": the target column '" + CsvTable.bounded(header.get(y[0]))
                             + "' is a feature of the model; name the target column");
                 }
                 rules[y[0]] = new CsvTable.Rule(CsvTable.MAX_TEXTS, " in the target column; every row needs a target", "", "");

@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.function.BiFunction;
 
 /**
@@ -24,6 +25,9 @@ final class CsvTable {
     /** The most distinct texts a column that may hold text keeps, unless its rule says fewer. */
     static final int MAX_TEXTS = 1 << 16;
     private static final int SHOWN = 60;
+    /** The rows after which the heap a file needs is projected from its size. */
+    static final int HEAP_CHECK_ROWS = 1 << 16;
+    private static final double GB = 1L << 30;
 
     /**
      * How the cells of one kept column are read; each message is what follows the cell's name.
@@ -72,21 +76,30 @@ final class CsvTable {
      * @throws IllegalArgumentException for malformed content
      */
     static CsvTable read(Path file, Character delimiter, BiFunction<List<String>, String, Rule[]> rules) {
+        return read(file, delimiter, rules, Runtime.getRuntime().maxMemory());
+    }
+
+    /**
+     * {@link #read(Path, Character, BiFunction)} with a heap of {@code heap} bytes: once the first
+     * {@value #HEAP_CHECK_ROWS} rows are read, a file whose kept columns would take more than the
+     * heap as doubles, twice (read, then split), by its size against the bytes read so far, is refused.
+     */
+    static CsvTable read(Path file, Character delimiter, BiFunction<List<String>, String, Rule[]> rules, long heap) {
         String name = file.getFileName().toString();
         try (InputStream in = Files.newInputStream(file)) {
             Delimiters.Sample sample = Delimiters.sample(in);
             char d = delimiter != null ? delimiter : Delimiters.detect(sample.bytes(), sample.length(), sample.whole(), name);
             InputStream all = new SequenceInputStream(new ByteArrayInputStream(sample.bytes(), 0, sample.length()), in);
             try (CsvReader reader = new CsvReader(all, name, d)) {
-                return read(reader, name, file.toString(), d, rules);
+                return read(reader, name, file.toString(), d, rules, Files.size(file), heap);
             }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + file + ": " + e.getMessage(), e);
         }
     }
 
-    private static CsvTable read(CsvReader reader, String name, String path, char d, BiFunction<List<String>, String, Rule[]> rules)
-            throws IOException {
+    private static CsvTable read(CsvReader reader, String name, String path, char d, BiFunction<List<String>, String, Rule[]> rules,
+                                 long size, long heap) throws IOException {
         if (!reader.next()) {
             throw new IllegalArgumentException(name + " is empty: expected a header line of column names, then one line per sample");
         }
@@ -142,11 +155,14 @@ final class CsvTable {
                     }
                     if (!column.addText(text, rule[c].maxTexts())) {
                         throw new IllegalArgumentException(cell(name, line, c, header) + ": " + shown(text) + " is distinct value "
-                                + (rule[c].maxTexts() + 1) + " of column '" + header.get(c) + "'" + rule[c].tooMany());
+                                + (rule[c].maxTexts() + 1) + " of column '" + bounded(header.get(c)) + "'" + rule[c].tooMany());
                     }
                 }
             }
-            if (++rows == Integer.MAX_VALUE) {
+            if (++rows == HEAP_CHECK_ROWS) {
+                checkFits(name, size, reader.consumed(), rows, kept.length, heap);
+            }
+            if (rows == Integer.MAX_VALUE) {
                 throw new IllegalArgumentException(name + " has more than " + (Integer.MAX_VALUE - 1) + " rows");
             }
         }
@@ -155,6 +171,23 @@ final class CsvTable {
         }
         return new CsvTable(name, path, d, headerLine, header, columns, rows, Arrays.copyOf(anchorRows, anchors),
                 Arrays.copyOf(anchorLines, anchors));
+    }
+
+    /** Refuses a file whose {@code columns} kept columns would not fit twice in the heap, projected from its first {@code rows} rows. */
+    private static void checkFits(String name, long size, long consumed, int rows, int columns, long heap) {
+        double projectedRows = (double) rows * size / Math.max(1, consumed);
+        double bytes = projectedRows * columns * Double.BYTES * 2;
+        if (bytes > heap) {
+            throw new IllegalArgumentException(String.format(Locale.ROOT,
+                    "%s: about %.0f rows of %d columns need about %s as numbers, read then split; more than the heap can"
+                            + " hold (%s; set DENDRITE_OPTS=-Xmx%dg)",
+                    name, projectedRows, columns, size(bytes), size(heap), (long) Math.ceil(bytes / GB) + 1));
+        }
+    }
+
+    private static String size(double bytes) {
+        return bytes >= GB / 10 ? String.format(Locale.ROOT, "%.1f GB", bytes / GB)
+                : String.format(Locale.ROOT, "%d MB", Math.round(bytes / (1 << 20)));
     }
 
     private static List<String> checkedHeader(String[] header, String where) {
@@ -176,7 +209,12 @@ final class CsvTable {
     }
 
     private static String cell(String name, int line, int column, List<String> header) {
-        return name + " line " + line + ", column " + (column + 1) + " (" + header.get(column) + ")";
+        return name + " line " + line + ", column " + (column + 1) + " (" + bounded(header.get(column)) + ")";
+    }
+
+    /** A name from the file, its first {@value #SHOWN} characters when longer. */
+    static String bounded(String name) {
+        return name.length() <= SHOWN ? name : name.substring(0, SHOWN) + "… (" + name.length() + " characters)";
     }
 
     /** The file's path, as given. */

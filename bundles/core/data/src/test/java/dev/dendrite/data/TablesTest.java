@@ -143,6 +143,28 @@ class TablesTest {
         assertEquals(List.of("a,b=1,2", "a,b=3,4"), bySemicolon.train().featureNames());
     }
 
+    @Test
+    void aFileTooBigForTheHeapIsRefusedAfterItsFirstRowsWithTheFigures() throws IOException {
+        StringBuilder table = new StringBuilder("a,b,y\n");
+        for (int i = 0; i < CsvTable.HEAP_CHECK_ROWS * 4; i++) {
+            table.append(i % 7).append(",1.5,").append(i % 2).append('\n');
+        }
+        Path file = Files.writeString(dir.resolve("big.csv"), table);
+        CsvTable.Rule[] numbers = {CsvTable.Rule.numbers(null, ""), CsvTable.Rule.numbers(null, ""), CsvTable.Rule.numbers(null, "")};
+        assertMessage("big.csv: about 262142 rows of 3 columns need about 12 MB as numbers, read then split; more than the heap"
+                + " can hold (10 MB; set DENDRITE_OPTS=-Xmx2g)", () -> CsvTable.read(file, ',', (h, w) -> numbers, 10_000_000));
+        assertEquals(CsvTable.HEAP_CHECK_ROWS * 4, CsvTable.read(file, ',', (h, w) -> numbers, 20_000_000).rows(), "12.6 MB fit in 20 MB");
+    }
+
+    @Test
+    void namesFromTheFileAreShownBoundedAndARecordHasAtMost100000Fields() throws IOException {
+        String longName = "n".repeat(5000);
+        assertMessage("t.csv line 2, column 1 (" + "n".repeat(60) + "… (5000 characters)): 'x' is not a number (a text column is"
+                + " one-hot encoded with --categorical " + "n".repeat(60) + "… (5000 characters) or --categorical auto)",
+                () -> load(longName + ",y\nx,0\n", Missing.ERROR, List.of()));
+        assertMessage("t.csv line 1 has more than 100000 fields", () -> load("a,".repeat(100_001) + "y\n1\n", Missing.ERROR, List.of()));
+    }
+
     private DataSplit load(String table, Missing missing, List<String> categorical) throws IOException {
         Path file = Files.writeString(dir.resolve("t.csv"), table);
         return service.load(file.toString(), new DataOptions(null, 0, 1, null, "none", new TableOptions(null, missing, categorical, null)));
