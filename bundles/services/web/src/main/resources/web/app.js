@@ -58,9 +58,10 @@ function chart(svg, series, xLabel) {
     add('line', { class: 'grid', x1: L, x2: W - R, y1: sy(y), y2: sy(y) });
     add('text', { x: 4, y: sy(y) + 4 }, fmt(y));
   }
-  for (let i = 0; i <= 4; i++) {
-    const x = x0 + (x1 - x0) * i / 4;
-    add('text', { x: sx(x) - 8, y: H - 10 }, Number.isInteger(x) ? x : x.toFixed(1));
+  const integers = all.every(p => Number.isInteger(p[0]));
+  const xs = [...new Set([0, 1, 2, 3, 4].map(i => x0 + (x1 - x0) * i / 4).map(x => integers ? Math.round(x) : x))];
+  for (const x of xs) {
+    add('text', { x: sx(x) - 8, y: H - 10 }, integers ? x : x.toFixed(1));
   }
   add('line', { class: 'axis', x1: L, x2: L, y1: T, y2: H - B });
   add('line', { class: 'axis', x1: L, x2: W - R, y1: H - B, y2: H - B });
@@ -108,6 +109,7 @@ function selectRun(id) {
     runMetric = r.metric;
     runHistory.push(r);
     drawRun();
+    showEpoch(id, r);
   });
   runEvents.addEventListener('end', ev => {
     const run = JSON.parse(ev.data);
@@ -116,6 +118,16 @@ function selectRun(id) {
     runEvents = null;
   });
   refreshRuns();
+}
+
+/** The selected run's row follows its event stream between two polls of the list. */
+function showEpoch(id, r) {
+  const row = document.querySelector('#runs-table tr[data-run="' + CSS.escape(id) + '"]');
+  if (!row) return;
+  const planned = row.cells[4].textContent.split(' / ')[1];
+  row.cells[4].textContent = r.epoch + (planned ? ' / ' + planned : '');
+  row.cells[5].textContent = fmt(r.loss);
+  row.cells[6].textContent = r.metric + ' ' + fmt(r[r.metric]);
 }
 
 async function refreshRuns() {

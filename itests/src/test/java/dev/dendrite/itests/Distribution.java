@@ -53,6 +53,11 @@ final class Distribution {
             options.add(frameworkProperty("felix.fileinstall.dir").value(deploy.toString()));
             options.add(frameworkProperty("dendrite.home").value(Files.createTempDirectory("dendrite-itest-home").toString()));
             options.add(frameworkProperty("felix.fileinstall.poll").value("500"));
+            // as the launcher sets them (Launcher.configuration): the web console's HTTP server starts disabled, on loopback
+            options.add(frameworkProperty("org.apache.felix.http.enable").value("false"));
+            options.add(frameworkProperty("org.apache.felix.https.enable").value("false"));
+            options.add(frameworkProperty("org.apache.felix.http.host").value("127.0.0.1"));
+            options.add(frameworkProperty("org.osgi.service.http.port").value("8181"));
             options.add(systemProperty("org.ops4j.pax.logging.DefaultServiceLog.level").value("WARN"));
             options.add(systemProperty("swish.jar").value(System.getProperty("swish.jar")));
             options.add(systemProperty("lion.jar").value(System.getProperty("lion.jar")));

@@ -143,6 +143,7 @@ final class Launcher {
         // import (scope "all", the default) deadlocks FileInstall 3.7.4
         defaults.put("felix.fileinstall.optionalImportRefreshScope", "managed");
         // the web console's HTTP server (Felix HTTP Jetty) starts disabled, on loopback; ml:web start enables it
+        // (the Pax Exam tests set the same: itests Distribution)
         defaults.put("org.apache.felix.http.enable", "false");
         defaults.put("org.apache.felix.https.enable", "false");
         defaults.put("org.apache.felix.http.host", "127.0.0.1");
