@@ -160,19 +160,18 @@ final class FloatProduct {
             c50 = x.fma(b0, c50);
             c51 = x.fma(b1, c51);
         }
-        store(c00, c01, c, co, add, alpha);
-        store(c10, c11, c, co + ldc, add, alpha);
-        store(c20, c21, c, co + 2 * ldc, add, alpha);
-        store(c30, c31, c, co + 3 * ldc, add, alpha);
-        store(c40, c41, c, co + 4 * ldc, add, alpha);
-        store(c50, c51, c, co + 5 * ldc, add, alpha);
+        // α applied to every tile (a branch on α = 1, or a larger store method that the compiler might
+        // not inline, would leave it a path on which the vectors are boxed)
+        FloatVector scale = FloatVector.broadcast(SPECIES, alpha);
+        store(c00.mul(scale), c01.mul(scale), c, co, add);
+        store(c10.mul(scale), c11.mul(scale), c, co + ldc, add);
+        store(c20.mul(scale), c21.mul(scale), c, co + 2 * ldc, add);
+        store(c30.mul(scale), c31.mul(scale), c, co + 3 * ldc, add);
+        store(c40.mul(scale), c41.mul(scale), c, co + 4 * ldc, add);
+        store(c50.mul(scale), c51.mul(scale), c, co + 5 * ldc, add);
     }
 
-    private static void store(FloatVector left, FloatVector right, float[] c, int co, boolean add, float alpha) {
-        if (alpha != 1) {
-            left = left.mul(alpha);
-            right = right.mul(alpha);
-        }
+    private static void store(FloatVector left, FloatVector right, float[] c, int co, boolean add) {
         if (add) {
             left = left.add(FloatVector.fromArray(SPECIES, c, co));
             right = right.add(FloatVector.fromArray(SPECIES, c, co + LANES));
