@@ -26,8 +26,9 @@ final class FloatProduct {
     }
 
     /**
-     * Rows [i0, i1) and columns [j0, j1) of C = op(A)·op(B), or C += op(A)·op(B) when
-     * {@code accumulate}; shapes as in {@link ProductMatrixMath}'s products.
+     * Rows [i0, i1) and columns [j0, j1) of C = α·op(A)·op(B), or C += op(A)·op(B) when
+     * {@code accumulate}; shapes as in {@link ProductMatrixMath}'s products; α as in
+     * {@link VectorProduct#compute}.
      */
     static void compute(boolean transA, boolean transB, int n, int m, int k, float alpha, float[] a, float[] b, float[] c,
                         boolean accumulate, int i0, int i1, int j0, int j1) {
@@ -75,10 +76,10 @@ final class FloatProduct {
                     }
                     int rows = Math.min(MR, i1 - row);
                     if (rows == MR && cols == NR) {
-                        kernel(depth, as, ao, rowStep, pStep, bs, bo, ldb, c, row * m + col, m, add, alpha);
+                        kernel(depth, as, ao, rowStep, pStep, bs, bo, ldb, c, row * m + col, m, add);
                     } else {
                         float[] tile = buffers.tile;
-                        kernel(depth, as, ao, rowStep, pStep, bs, bo, ldb, tile, 0, NR, false, alpha);
+                        kernel(depth, as, ao, rowStep, pStep, bs, bo, ldb, tile, 0, NR, false);
                         for (int r = 0; r < rows; r++) {
                             int to = r * NR;
                             int co = (row + r) * m + col;
@@ -87,6 +88,16 @@ final class FloatProduct {
                             }
                         }
                     }
+                }
+            }
+        }
+        if (alpha != 1) {
+            if (accumulate) {
+                throw new IllegalArgumentException("α ≠ 1 with accumulation is not supported");
+            }
+            for (int i = i0; i < i1; i++) {
+                for (int j = i * m + j0, end = i * m + j1; j < end; j++) {
+                    c[j] *= alpha;
                 }
             }
         }
@@ -125,11 +136,11 @@ final class FloatProduct {
     }
 
     /**
-     * The MR×NR tile at c[co …] (row stride ldc) = (or +=) α·Σ_p a-column p ⊗ b-row p, where element
+     * The MR×NR tile at c[co …] (row stride ldc) = (or +=) Σ_p a-column p ⊗ b-row p, where element
      * r of a-column p is a[ao + r·rowStep + p·pStep] and b-row p is b[bo + p·ldb …] (NR values).
      */
     private static void kernel(int depth, float[] a, int ao, int rowStep, int pStep, float[] b, int bo, int ldb,
-                               float[] c, int co, int ldc, boolean add, float alpha) {
+                               float[] c, int co, int ldc, boolean add) {
         FloatVector c00 = FloatVector.zero(SPECIES);
         FloatVector c01 = c00, c10 = c00, c11 = c00, c20 = c00, c21 = c00;
         FloatVector c30 = c00, c31 = c00, c40 = c00, c41 = c00, c50 = c00, c51 = c00;
@@ -160,15 +171,12 @@ final class FloatProduct {
             c50 = x.fma(b0, c50);
             c51 = x.fma(b1, c51);
         }
-        // α applied to every tile (a branch on α = 1, or a larger store method that the compiler might
-        // not inline, would leave it a path on which the vectors are boxed)
-        FloatVector scale = FloatVector.broadcast(SPECIES, alpha);
-        store(c00.mul(scale), c01.mul(scale), c, co, add);
-        store(c10.mul(scale), c11.mul(scale), c, co + ldc, add);
-        store(c20.mul(scale), c21.mul(scale), c, co + 2 * ldc, add);
-        store(c30.mul(scale), c31.mul(scale), c, co + 3 * ldc, add);
-        store(c40.mul(scale), c41.mul(scale), c, co + 4 * ldc, add);
-        store(c50.mul(scale), c51.mul(scale), c, co + 5 * ldc, add);
+        store(c00, c01, c, co, add);
+        store(c10, c11, c, co + ldc, add);
+        store(c20, c21, c, co + 2 * ldc, add);
+        store(c30, c31, c, co + 3 * ldc, add);
+        store(c40, c41, c, co + 4 * ldc, add);
+        store(c50, c51, c, co + 5 * ldc, add);
     }
 
     private static void store(FloatVector left, FloatVector right, float[] c, int co, boolean add) {

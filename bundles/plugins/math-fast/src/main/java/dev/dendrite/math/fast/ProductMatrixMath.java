@@ -16,7 +16,7 @@ import java.util.Arrays;
 abstract class ProductMatrixMath implements MatrixMath {
 
     /**
-     * C = α·op(A)·op(B), or C += α·op(A)·op(B) when {@code accumulate}, with op(A) (n, k), op(B) (k, m)
+     * C = α·op(A)·op(B), or C += op(A)·op(B) when {@code accumulate} (then α is 1), with op(A) (n, k), op(B) (k, m)
      * and C (n, m), all row-major; op(A) is Aᵀ when {@code transA} (A stored (k, n)), likewise B.
      * Only C is modified; the shapes are already checked.
      */

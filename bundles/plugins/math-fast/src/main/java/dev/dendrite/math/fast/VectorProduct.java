@@ -38,9 +38,10 @@ final class VectorProduct {
     }
 
     /**
-     * Rows [i0, i1) and columns [j0, j1) of C = α·op(A)·op(B), or C += α·op(A)·op(B) when
-     * {@code accumulate}; shapes as in {@link ProductMatrixMath#product}. α scales the tiles as they
-     * are stored.
+     * Rows [i0, i1) and columns [j0, j1) of C = α·op(A)·op(B), or C += op(A)·op(B) when
+     * {@code accumulate}; shapes as in {@link ProductMatrixMath#product}. With α ≠ 1 (and no
+     * accumulation) the block is scaled right after it is computed, while it is still in this
+     * thread's cache; α kept out of the micro-kernel, whose vectors the compiler then boxes.
      */
     static void compute(boolean transA, boolean transB, int n, int m, int k, double alpha, double[] a, double[] b, double[] c,
                         boolean accumulate, int i0, int i1, int j0, int j1) {
@@ -88,10 +89,10 @@ final class VectorProduct {
                     }
                     int rows = Math.min(MR, i1 - row);
                     if (rows == MR && cols == NR) {
-                        kernel(depth, as, ao, rowStep, pStep, bs, bo, ldb, c, row * m + col, m, add, alpha);
+                        kernel(depth, as, ao, rowStep, pStep, bs, bo, ldb, c, row * m + col, m, add);
                     } else {
                         double[] tile = buffers.tile;
-                        kernel(depth, as, ao, rowStep, pStep, bs, bo, ldb, tile, 0, NR, false, alpha);
+                        kernel(depth, as, ao, rowStep, pStep, bs, bo, ldb, tile, 0, NR, false);
                         for (int r = 0; r < rows; r++) {
                             int to = r * NR;
                             int co = (row + r) * m + col;
@@ -100,6 +101,16 @@ final class VectorProduct {
                             }
                         }
                     }
+                }
+            }
+        }
+        if (alpha != 1) {
+            if (accumulate) {
+                throw new IllegalArgumentException("α ≠ 1 with accumulation is not supported");
+            }
+            for (int i = i0; i < i1; i++) {
+                for (int j = i * m + j0, end = i * m + j1; j < end; j++) {
+                    c[j] *= alpha;
                 }
             }
         }
@@ -138,11 +149,11 @@ final class VectorProduct {
     }
 
     /**
-     * The MR×NR tile at c[co …] (row stride ldc) = (or +=) α·Σ_p a-column p ⊗ b-row p, where element
+     * The MR×NR tile at c[co …] (row stride ldc) = (or +=) Σ_p a-column p ⊗ b-row p, where element
      * r of a-column p is a[ao + r·rowStep + p·pStep] and b-row p is b[bo + p·ldb …] (NR values).
      */
     private static void kernel(int depth, double[] a, int ao, int rowStep, int pStep, double[] b, int bo, int ldb,
-                               double[] c, int co, int ldc, boolean add, double alpha) {
+                               double[] c, int co, int ldc, boolean add) {
         DoubleVector c00 = DoubleVector.zero(SPECIES);
         DoubleVector c01 = c00, c10 = c00, c11 = c00, c20 = c00, c21 = c00;
         DoubleVector c30 = c00, c31 = c00, c40 = c00, c41 = c00, c50 = c00, c51 = c00;
@@ -173,15 +184,12 @@ final class VectorProduct {
             c50 = x.fma(b0, c50);
             c51 = x.fma(b1, c51);
         }
-        // α applied to every tile (a branch on α = 1, or a larger store method that the compiler might
-        // not inline, would leave it a path on which the vectors are boxed)
-        DoubleVector scale = DoubleVector.broadcast(SPECIES, alpha);
-        store(c00.mul(scale), c01.mul(scale), c, co, add);
-        store(c10.mul(scale), c11.mul(scale), c, co + ldc, add);
-        store(c20.mul(scale), c21.mul(scale), c, co + 2 * ldc, add);
-        store(c30.mul(scale), c31.mul(scale), c, co + 3 * ldc, add);
-        store(c40.mul(scale), c41.mul(scale), c, co + 4 * ldc, add);
-        store(c50.mul(scale), c51.mul(scale), c, co + 5 * ldc, add);
+        store(c00, c01, c, co, add);
+        store(c10, c11, c, co + ldc, add);
+        store(c20, c21, c, co + 2 * ldc, add);
+        store(c30, c31, c, co + 3 * ldc, add);
+        store(c40, c41, c, co + 4 * ldc, add);
+        store(c50, c51, c, co + 5 * ldc, add);
     }
 
     private static void store(DoubleVector left, DoubleVector right, double[] c, int co, boolean add) {

@@ -3,6 +3,7 @@ package dev.dendrite.math.fast;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.dendrite.api.math.FloatMatrix;
 import dev.dendrite.api.math.Matrix;
 import dev.dendrite.api.math.MatrixMath;
 import dev.dendrite.testing.NaiveMatrixMath;
@@ -61,20 +62,34 @@ class ProductThreadsTest {
         Matrix bias = TestMatrices.uniform(256, 1, -1, 1, random);
         Matrix z = new Matrix(256, 128);
         Matrix dW = new Matrix(256, 784);
+        FloatMatrix fw = FloatMatrix.of(w);
+        FloatMatrix fx = FloatMatrix.of(x);
+        FloatMatrix fBias = FloatMatrix.of(bias);
+        FloatMatrix fz = new FloatMatrix(256, 128);
+        FloatMatrix fdW = new FloatMatrix(256, 784);
         try (VectorMatrixMath fast = new VectorMatrixMath(2)) {
             for (int i = 0; i < 20; i++) {
-                fast.affine(w, x, bias, z);
-                fast.multTransB(z, x, dW);
-                fast.multTransA(w, z, x);
+                products(fast, w, x, bias, z, dW, fw, fx, fBias, fz, fdW);
             }
             long before = threads.getThreadAllocatedBytes(self);
             for (int i = 0; i < 20; i++) {
-                fast.affine(w, x, bias, z);
-                fast.multTransB(z, x, dW);
-                fast.multTransA(w, z, x);
+                products(fast, w, x, bias, z, dW, fw, fx, fBias, fz, fdW);
             }
-            assertEquals(0, threads.getThreadAllocatedBytes(self) - before, "bytes allocated by 60 products");
+            assertEquals(0, threads.getThreadAllocatedBytes(self) - before, "bytes allocated by 160 products");
         }
+    }
+
+    /** The products of a training step at both precisions, dW scaled by 1/m as the trainer asks. */
+    private static void products(VectorMatrixMath fast, Matrix w, Matrix x, Matrix bias, Matrix z, Matrix dW,
+                                 FloatMatrix fw, FloatMatrix fx, FloatMatrix fBias, FloatMatrix fz, FloatMatrix fdW) {
+        fast.affine(w, x, bias, z);
+        fast.multTransB(z, x, dW);
+        fast.multTransB(1.0 / 128, z, x, dW);
+        fast.multTransA(w, z, x);
+        fast.affine(fw, fx, fBias, fz);
+        fast.multTransB(fz, fx, fdW);
+        fast.multTransB(1.0 / 128, fz, fx, fdW);
+        fast.multTransA(fw, fz, fx);
     }
 
     @Test
