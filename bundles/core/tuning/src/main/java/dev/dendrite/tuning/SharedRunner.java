@@ -32,7 +32,7 @@ import java.util.concurrent.TimeUnit;
  * One process's workers on a study kept in a {@link StudyDatabase} that other processes, on any
  * machines, work on too. Each of the {@code parallel} workers, in a loop: claims a queued trial
  * (one that a stale worker lost), or else proposes the next trial, holding the study while it
- * does; trains it, reporting each epoch; records its end, which counts only while the claim
+ * does; trains it, reporting its values now and then; records its end, which counts only while the claim
  * holds. A worker that can do nothing now (the proposal must see trials still running elsewhere,
  * or the study has proposed its last trial while others still run one, which may go stale) polls;
  * it stops when every trial is finished and the strategy proposes no more.
@@ -156,12 +156,16 @@ final class SharedRunner {
         try {
             while (!stopping && crash == null) {
                 boolean[] done = {false};
+                List<List<TrialRecord>> seen = new ArrayList<>(1);
                 Optional<Claim> claim = database.claim(settings.name(), worker);
                 if (claim.isEmpty()) {
-                    claim = database.propose(settings.name(), worker, study -> next(study, done));
+                    claim = database.propose(settings.name(), worker, study -> {
+                        seen.add(trials(study));
+                        return next(study, done);
+                    });
                 }
                 if (claim.isPresent()) {
-                    train(claim.get());
+                    train(claim.get(), seen.isEmpty() ? trials(database.read(settings.name()).orElseThrow()) : seen.get(0));
                 } else if (done[0] && trials(database.read(settings.name()).orElseThrow()).stream().allMatch(TrialRecord::finished)) {
                     return;
                 } else {
@@ -230,25 +234,42 @@ final class SharedRunner {
         return trials.subList(0, n).stream().allMatch(TrialRecord::finished);
     }
 
-    /** Trains a claimed trial; its end counts when the claim still holds. */
-    private void train(Claim claim) {
+    /**
+     * Trains a claimed trial, reporting its values now and then (at most once per heartbeat); its
+     * end counts when the claim still holds.
+     *
+     * @param study the study's trials as the claim found them (those below the trial's frontier are finished)
+     */
+    private void train(Claim claim, List<TrialRecord> study) {
         claims.add(claim);
         TrialRecord trial = claim.trial();
-        List<TrialRecord> seen = trials(database.read(settings.name()).orElseThrow()).subList(0, claim.visible());
         synchronized (listener) {
             listener.trialStarted(trial);
         }
+        List<Double> values = new ArrayList<>();
+        long[] reported = {System.nanoTime()};
         TrialRecord done;
         try {
-            done = trainer.run(trial, seen, (number, epoch, value) -> database.report(claim, epoch, value), () -> stopping);
+            done = trainer.run(trial, study.subList(0, claim.visible()), (number, epoch, value) -> {
+                values.add(value);
+                if (System.nanoTime() - reported[0] >= heartbeat.interval().toNanos()) {
+                    database.report(claim, List.copyOf(values));
+                    reported[0] = System.nanoTime();
+                }
+            }, () -> stopping);
         } catch (TrainingInterruptedException e) {
             return; // stopping: the claim goes back to the queue in run()
         }
         boolean counted = database.finish(claim, done);
         claims.remove(claim);
         if (counted) {
-            List<TrialRecord> all = trials(database.read(settings.name()).orElseThrow());
-            TrialRecord best = all.stream().filter(t -> t.finished() && !Double.isNaN(t.value()))
+            List<TrialRecord> known = new ArrayList<>(study);
+            if (trial.number() < known.size()) {
+                known.set(trial.number(), done);
+            } else {
+                known.add(done);
+            }
+            TrialRecord best = known.stream().filter(t -> t.finished() && !Double.isNaN(t.value()))
                     .min(TrialRecord.ranking(higherIsBetter, settings.epochs())).orElse(null);
             synchronized (listener) {
                 listener.trialFinished(done, best);

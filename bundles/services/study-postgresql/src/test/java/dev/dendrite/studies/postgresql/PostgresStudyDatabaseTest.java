@@ -137,14 +137,16 @@ class PostgresStudyDatabaseTest {
     void aStaleTrialIsQueuedAgainAndTheLostClaimsResultIsNotCounted() throws Exception {
         db.create("s", HEADER, 1, 0);
         Claim first = db.propose("s", "dead", PostgresStudyDatabaseTest::next).orElseThrow();
-        db.report(first, 1, 0.25);
+        db.report(first, List.of(0.25));
         Thread.sleep(300);
         assertEquals(List.of(0), db.requeueStale("s", Duration.ofMillis(200), 2));
         Claim second = db.claim("s", "alive").orElseThrow();
         assertEquals(2, second.number(), "the second claim");
         assertEquals(List.of(), db.read("s").orElseThrow().trialList().get(0).record().values(), "the lost claim's reports are gone");
+        db.report(second, List.of(0.3, Double.NaN));
+        assertEquals(List.of(0.3, Double.NaN), db.read("s").orElseThrow().trialList().get(0).record().values(), "the reports so far");
 
-        db.report(first, 2, 0.5);
+        db.report(first, List.of(0.25, 0.5));
         assertFalse(db.finish(first, complete(first, 0.99)), "the dead worker's late result is refused");
         assertTrue(db.finish(second, complete(second, 0.75)));
         assertFalse(db.finish(second, complete(second, 0.1)), "a result is counted once");

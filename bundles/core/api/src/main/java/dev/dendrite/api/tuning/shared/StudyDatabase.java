@@ -52,8 +52,12 @@ public interface StudyDatabase {
      */
     Optional<Claim> propose(String name, String worker, Function<SharedStudy, Optional<SharedTrial>> next);
 
-    /** The claimed trial reached {@code value} after {@code epoch} epochs (also a heartbeat); ignored when the claim was lost. */
-    void report(Claim claim, int epoch, double value);
+    /**
+     * The claimed trial's objective after each epoch so far (also a heartbeat); ignored when the
+     * claim was lost. A worker reports now and then, for those who watch: its peers and the pruner
+     * read a trial's values once it is finished.
+     */
+    void report(Claim claim, List<Double> values);
 
     /**
      * Records the claimed trial's end, when the claim still holds.
