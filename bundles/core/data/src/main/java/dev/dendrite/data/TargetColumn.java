@@ -54,25 +54,53 @@ record TargetColumn(Task task, List<String> classes, double[] targets) {
                 return labels(column, rows, m, where);
             }
         }
-        double[] distinct = numbers.clone();
-        Arrays.sort(distinct);
-        int k = 0;
-        boolean integers = true;
-        for (int i = 0; i < distinct.length; i++) {
-            if (i == 0 || distinct[i] != distinct[k - 1]) {
-                distinct[k++] = distinct[i];
-                integers &= distinct[i] == Math.rint(distinct[i]);
-            }
+        double[] distinct = fewDistinct(numbers);
+        if (distinct == null && task == Task.CLASSIFICATION) {
+            distinct = allDistinct(numbers);
         }
-        boolean fewIntegers = integers && k <= MAX_CLASSES && k < numbers.length / 2.0;
+        boolean fewIntegers = distinct != null && distinct.length <= MAX_CLASSES && distinct.length < numbers.length / 2.0
+                && Arrays.stream(distinct).allMatch(v -> v == Math.rint(v));
         if (task == Task.CLASSIFICATION || task == null && fewIntegers) {
-            double[] targets = new double[numbers.length];
-            for (int j = 0; j < targets.length; j++) {
-                targets[j] = Arrays.binarySearch(distinct, 0, k, numbers[j]);
+            for (int j = 0; j < numbers.length; j++) {
+                numbers[j] = Arrays.binarySearch(distinct, numbers[j]); // class indices in place
             }
-            return new TargetColumn(Task.CLASSIFICATION, Arrays.stream(distinct, 0, k).mapToObj(TargetColumn::plain).toList(), targets);
+            return new TargetColumn(Task.CLASSIFICATION, Arrays.stream(distinct).mapToObj(TargetColumn::plain).toList(), numbers);
         }
         return new TargetColumn(Task.REGRESSION, List.of(), numbers);
+    }
+
+    /** The sorted distinct values when there are at most {@value #MAX_CLASSES}, else null; no copy of the values is made. */
+    private static double[] fewDistinct(double[] numbers) {
+        double[] distinct = new double[MAX_CLASSES];
+        int k = 0;
+        for (double v : numbers) {
+            int i = 0;
+            while (i < k && distinct[i] != v) {
+                i++;
+            }
+            if (i == k) {
+                if (k == MAX_CLASSES) {
+                    return null;
+                }
+                distinct[k++] = v;
+            }
+        }
+        double[] sorted = Arrays.copyOf(distinct, k);
+        Arrays.sort(sorted);
+        return sorted;
+    }
+
+    /** The sorted distinct values. */
+    private static double[] allDistinct(double[] numbers) {
+        double[] sorted = numbers.clone();
+        Arrays.sort(sorted);
+        int k = 0;
+        for (int i = 0; i < sorted.length; i++) {
+            if (i == 0 || sorted[i] != sorted[k - 1]) {
+                sorted[k++] = sorted[i];
+            }
+        }
+        return Arrays.copyOf(sorted, k);
     }
 
     /**
