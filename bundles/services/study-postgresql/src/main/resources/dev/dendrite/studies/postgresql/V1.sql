@@ -23,5 +23,7 @@ CREATE TABLE dendrite_trials (
     finished     timestamptz,
     PRIMARY KEY (study, number)
 );
-CREATE INDEX dendrite_trials_state ON dendrite_trials (study, state);
+-- the queue (claims take its lowest number), the running trials (stale ones), a worker's (heartbeats)
+CREATE INDEX dendrite_trials_queued ON dendrite_trials (study, number) WHERE state = 'QUEUED';
+CREATE INDEX dendrite_trials_running ON dendrite_trials (study) WHERE state = 'RUNNING';
 CREATE INDEX dendrite_trials_worker ON dendrite_trials (worker) WHERE state = 'RUNNING';
