@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.dendrite.api.math.Precision;
 import dev.dendrite.api.nn.TrainingRequest;
 import java.util.List;
 import java.util.Map;
@@ -108,5 +109,20 @@ class TrainingOptionsTest {
         TrainingRequest.Builder again = TrainingRequest.builder();
         described.forEach((name, text) -> TrainingOptions.set(name, text, again));
         assertEquals(r, again.build());
+    }
+
+    @Test
+    void precisionIsFloat64UnlessFloat32IsAskedForAndOnlyFloat32IsRecorded() {
+        assertEquals(Precision.FLOAT64, request("xor").precision());
+        TrainingRequest f32 = request("--precision", "float32", "xor");
+        assertEquals(Precision.FLOAT32, f32.precision());
+        assertEquals("float32", TrainingOptions.describe(f32).get("precision"));
+        assertEquals(null, TrainingOptions.describe(request("--precision", "float64", "xor")).get("precision"),
+                "float64, the default, is not recorded: models saved before --precision existed read as float64");
+        TrainingRequest.Builder again = TrainingRequest.builder();
+        TrainingOptions.set("precision", "float32", again);
+        assertEquals(Precision.FLOAT32, again.build().precision(), "a model's provenance read back");
+        assertEquals("--precision: 'half' is neither float64 nor float32",
+                assertThrows(CommandException.class, () -> request("--precision", "half", "xor")).getMessage());
     }
 }

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.dendrite.api.math.FloatMatrix;
 import dev.dendrite.api.math.Matrix;
 import dev.dendrite.api.math.MatrixMath;
 import dev.dendrite.testing.ComponentDescriptors;
@@ -35,6 +36,35 @@ class EjmlMatrixMathTest {
     }
 
     /** Shapes (n, k, m): products of (n, k) by (k, m), including vectors and large-enough blocks. */
+    /**
+     * Single precision: the products of the widened operands, rounded once, equal the double
+     * reference on the same (float) values rounded to float; a wider matrix after a narrower one
+     * reuses and grows the thread's buffers.
+     */
+    @ParameterizedTest
+    @CsvSource({"1,1,1", "4,3,2", "70,40,90", "16,64,33"})
+    void singlePrecisionProductsAreTheDoubleOnesRounded(int n, int k, int m) {
+        FloatMatrix a = FloatMatrix.of(random(n, k));
+        FloatMatrix b = FloatMatrix.of(random(k, m));
+        FloatMatrix bt = FloatMatrix.of(random(m, k));
+        FloatMatrix at = FloatMatrix.of(random(k, n));
+        Matrix expected = new Matrix(n, m);
+        FloatMatrix actual = new FloatMatrix(n, m).fill(Float.NaN);
+        ejml.mult(wide(a), wide(b), expected);
+        ejml.mult(a, b, actual);
+        assertEquals(FloatMatrix.of(expected), actual);
+        ejml.multTransA(wide(at), wide(b), expected);
+        ejml.multTransA(at, b, actual.fill(Float.NaN));
+        assertEquals(FloatMatrix.of(expected), actual);
+        ejml.multTransB(wide(a), wide(bt), expected);
+        ejml.multTransB(a, bt, actual.fill(Float.NaN));
+        assertEquals(FloatMatrix.of(expected), actual);
+    }
+
+    private static Matrix wide(FloatMatrix m) {
+        return m.copyTo(new Matrix(m.rows(), m.cols()));
+    }
+
     @ParameterizedTest
     @CsvSource({"1,1,1", "1,7,1", "1,5,9", "8,1,1", "8,1,6", "1,1,9", "4,3,2", "16,64,33", "70,40,90"})
     void productsMatchTheReference(int n, int k, int m) {
