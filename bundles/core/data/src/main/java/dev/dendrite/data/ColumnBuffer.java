@@ -108,11 +108,6 @@ final class ColumnBuffer {
         return code(j) == MISSING;
     }
 
-    /** Whether some cell is missing. */
-    boolean hasMissing() {
-        return codes != null && firstMissing() >= 0;
-    }
-
     /** The first row whose cell is missing, or -1. */
     int firstMissing() {
         for (int j = 0; codes != null && j < size; j++) {
@@ -139,19 +134,10 @@ final class ColumnBuffer {
         return code >= 0 ? texts.get(code) : code == MISSING ? null : TargetColumn.plain(number(j));
     }
 
-    /**
-     * Copies the numbers of rows {@code rows} (every row when null) to {@code dst} from {@code offset};
-     * a cell that is not a number is NaN.
-     */
-    void copyNumbers(double[] dst, int offset, int[] rows) {
-        if (rows == null) {
-            for (int c = 0, from = 0; from < size; c++, from += CHUNK) {
-                System.arraycopy(values[c], 0, dst, offset + from, Math.min(CHUNK, size - from));
-            }
-        } else {
-            for (int k = 0; k < rows.length; k++) {
-                dst[offset + k] = number(rows[k]);
-            }
+    /** Copies every cell's number, in file order, to {@code dst} from {@code offset}; a cell that is not a number is NaN. */
+    void copyNumbers(double[] dst, int offset) {
+        for (int c = 0, from = 0; from < size; c++, from += CHUNK) {
+            System.arraycopy(values[c], 0, dst, offset + from, Math.min(CHUNK, size - from));
         }
     }
 

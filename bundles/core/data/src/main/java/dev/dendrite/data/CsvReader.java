@@ -1,5 +1,6 @@
 package dev.dendrite.data;
 
+import dev.dendrite.api.data.TableOptions;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
@@ -9,6 +10,7 @@ import java.nio.charset.CharsetDecoder;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import java.util.Locale;
 
 /**
  * Reads RFC 4180 records from UTF-8 bytes, one record at a time, without making a string of
@@ -29,6 +31,9 @@ final class CsvReader implements AutoCloseable {
     static final int MAX_FIELDS = 100_000;
     private static final int BLOCK = 1 << 20;
     private static final int NEED_MORE = -1;
+    /** The missing-value markers in lower case, as bytes. */
+    private static final byte[][] MARKERS = TableOptions.MISSING_MARKERS.stream()
+            .map(m -> m.toLowerCase(Locale.ROOT).getBytes(StandardCharsets.US_ASCII)).toArray(byte[][]::new);
 
     private final InputStream in;
     private final String name;
@@ -47,6 +52,8 @@ final class CsvReader implements AutoCloseable {
     private boolean[] escaped = new boolean[16];
     private int recordLine;
     private int linesInRecord;
+    /** Whether the record's only field was quoted and empty ({@code ""}): a value, not a blank line. */
+    private boolean quotedEmpty;
     private final CharsetDecoder utf8 = StandardCharsets.UTF_8.newDecoder()
             .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT);
 
@@ -84,14 +91,13 @@ final class CsvReader implements AutoCloseable {
             }
             pos = end;
             line += linesInRecord;
-            if (count == 1 && starts[0] == ends[0] && !escaped[0] && !quotedEmpty) {
+            if (count == 1 && starts[0] == ends[0] && !quotedEmpty) {
                 continue;
             }
             return true;
         }
     }
 
-    private boolean quotedEmpty;
 
     /** The bytes of the input read up to the end of the current record. */
     long consumed() {
@@ -118,27 +124,32 @@ final class CsvReader implements AutoCloseable {
         return escaped[i] ? Double.NaN : Decimal.parse(buf, starts[i], ends[i]);
     }
 
-    /** Whether field i is empty or a missing-value marker ({@code NA}, {@code N/A}, {@code NaN}, {@code NULL}, {@code ?}, any case). */
+    /** Whether field i is empty or one of {@link TableOptions#MISSING_MARKERS} in any letter case. */
     boolean missing(int i) {
         int n = ends[i] - starts[i];
         if (n == 0) {
             return true;
         }
-        if (n > 4 || escaped[i]) {
+        if (escaped[i]) {
             return false;
         }
-        int s = starts[i];
-        return switch (n) {
-            case 1 -> buf[s] == '?';
-            case 2 -> lower(buf[s]) == 'n' && lower(buf[s + 1]) == 'a';
-            case 3 -> lower(buf[s]) == 'n' && (buf[s + 1] == '/' && lower(buf[s + 2]) == 'a'
-                    || lower(buf[s + 1]) == 'a' && lower(buf[s + 2]) == 'n');
-            default -> lower(buf[s]) == 'n' && lower(buf[s + 1]) == 'u' && lower(buf[s + 2]) == 'l' && lower(buf[s + 3]) == 'l';
-        };
+        for (byte[] marker : MARKERS) {
+            if (marker.length == n && sameLetters(marker, starts[i])) {
+                return true;
+            }
+        }
+        return false;
     }
 
-    private static int lower(byte b) {
-        return b | 0x20;
+    /** Whether the bytes at {@code start} are {@code lower}, in any letter case. */
+    private boolean sameLetters(byte[] lower, int start) {
+        for (int k = 0; k < lower.length; k++) {
+            byte b = buf[start + k];
+            if (b != lower[k] && (b < 'A' || b > 'Z' || (b | 0x20) != lower[k])) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /**

@@ -318,7 +318,7 @@ final class CsvSource implements Source {
                 oneHot(table, fileColumn[i], null, column, options.unseen(), x, r);
                 r += column.categories().size();
             } else {
-                table.column(fileColumn[i]).copyNumbers(x.data(), r * m, null);
+                table.column(fileColumn[i]).copyNumbers(x.data(), r * m);
                 if (column.filled()) {
                     Imputation.fill(x.data(), r * m, m, column.fill());
                 }

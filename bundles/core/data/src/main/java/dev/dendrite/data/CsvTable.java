@@ -12,6 +12,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.BiFunction;
+import java.util.stream.IntStream;
 
 /**
  * A CSV file read in one streaming pass ({@link CsvReader}) into primitive columns
@@ -110,7 +111,7 @@ final class CsvTable {
         }
         List<String> header = checkedHeader(names, name + " line " + headerLine);
         Rule[] rule = rules.apply(header, name + " line " + headerLine);
-        int[] kept = java.util.stream.IntStream.range(0, rule.length).filter(c -> rule[c] != null).toArray();
+        int[] kept = IntStream.range(0, rule.length).filter(c -> rule[c] != null).toArray();
         ColumnBuffer[] columns = new ColumnBuffer[header.size()];
         for (int c : kept) {
             columns[c] = new ColumnBuffer();

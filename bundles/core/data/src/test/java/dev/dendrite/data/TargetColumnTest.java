@@ -117,7 +117,7 @@ class TargetColumnTest {
             double number = Decimal.parse(cell);
             if (!Double.isNaN(number)) {
                 column.addNumber(number);
-            } else if (dev.dendrite.api.data.TableOptions.isMissing(cell)) {
+            } else if (cell.isEmpty() || dev.dendrite.api.data.TableOptions.MISSING_MARKERS.stream().anyMatch(cell::equalsIgnoreCase)) {
                 column.addMissing();
             } else {
                 column.addText(cell, CsvTable.MAX_TEXTS);

@@ -98,17 +98,4 @@ public record TableOptions(Character delimiter, Missing missing, List<String> ca
     public boolean autoCategorical() {
         return categorical.equals(List.of(AUTO));
     }
-
-    /** Whether {@code cell} (already trimmed) marks a missing value: empty or a missing marker. */
-    public static boolean isMissing(String cell) {
-        if (cell.isEmpty()) {
-            return true;
-        }
-        for (String marker : MISSING_MARKERS) {
-            if (marker.equalsIgnoreCase(cell)) {
-                return true;
-            }
-        }
-        return false;
-    }
 }
