@@ -12,8 +12,9 @@ record Heartbeat(Duration interval, Duration grace, int retries) {
 
     Heartbeat {
         if (interval.isNegative() || interval.isZero() || grace.compareTo(interval) <= 0 || retries < 0) {
-            throw new IllegalArgumentException("heartbeat " + interval.toMillis() / 1000.0 + " s, grace " + grace.toMillis() / 1000.0
-                    + " s, retries " + retries + ": the heartbeat must be positive, the grace longer than it, the retries 0 or more");
+            throw new IllegalArgumentException("configuration dev.dendrite.studies: heartbeat " + interval.toMillis() / 1000.0 + " s, grace "
+                    + grace.toMillis() / 1000.0 + " s, retries " + retries
+                    + ": the heartbeat must be positive, the grace longer than it, the retries 0 or more");
         }
     }
 

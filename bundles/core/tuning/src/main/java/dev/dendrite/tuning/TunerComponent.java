@@ -24,6 +24,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import org.osgi.framework.BundleContext;
 import org.osgi.service.component.annotations.Activate;
@@ -72,7 +73,7 @@ public final class TunerComponent implements Tuner {
     private final String home;
     private volatile Path folder;
     private volatile String storage;
-    private volatile Heartbeat heartbeat;
+    private volatile Supplier<Heartbeat> heartbeat;
 
     @Activate
     public TunerComponent(@Reference Trainer trainer, @Reference DataService data, @Reference PluginCatalog catalog,
@@ -89,7 +90,10 @@ public final class TunerComponent implements Tuner {
     void configure(StudiesConfiguration config) {
         folder = folder(config.folder(), home);
         storage = config.storage() == null || config.storage().isBlank() ? JOURNAL : config.storage().trim();
-        heartbeat = Heartbeat.of(config.heartbeat(), config.grace(), config.retries());
+        double interval = config.heartbeat();
+        double grace = config.grace();
+        int retries = config.retries();
+        heartbeat = () -> Heartbeat.of(interval, grace, retries); // checked when a shared storage is used, not at activation
     }
 
     /** The studies of the configured storage. */
@@ -107,7 +111,7 @@ public final class TunerComponent implements Tuner {
         StudyDatabases kind = databases.stream().filter(r -> scheme.equals(r.name())).findFirst().map(Registration::service)
                 .orElseThrow(() -> new IllegalArgumentException("unknown study storage " + (colon > 0 ? scheme + "://…" : scheme)
                         + " (available: " + String.join(", ", storages()) + ")"));
-        return studies.in(new DatabaseStorage(kind.open(url), heartbeat));
+        return studies.in(new DatabaseStorage(kind.open(url), heartbeat.get()));
     }
 
     /** {@code journal} and the schemes of the database services, e.g. {@code postgresql://host:port/db}. */

@@ -158,6 +158,44 @@ class SharedStudiesTest {
     }
 
     @Test
+    void anInterruptedWorkerGivesItsTrialBackAtOnceAndAResumeEndsAsOneRun(PostgresServer.Running server) throws Exception {
+        StudySettings s = settings("random", 6, 1);
+        List<TrialRecord> one = reference(s, "ref");
+        String url = server.newDatabase("interrupted");
+        CountDownLatch training = new CountDownLatch(1);
+        dev.dendrite.api.nn.Trainer stuck = new StudiesTest.CountingTrainer(0) {
+            @Override
+            public TrainingResult train(TrainingRequest request, DataSplit data, TrainingListener listener, Model start) {
+                if (calls.incrementAndGet() < 3) {
+                    return Fixtures.trainer().train(request, data, listener, start);
+                }
+                training.countDown();
+                try {
+                    Thread.sleep(600_000);
+                } catch (InterruptedException e) {
+                    throw new dev.dendrite.api.nn.TrainingInterruptedException("interrupted", null);
+                }
+                throw new AssertionError("not interrupted");
+            }
+        };
+        ExecutorService pool = Executors.newSingleThreadExecutor();
+        Future<Study> run = pool.submit(() -> shared(server.database(url), stuck).tune(s, StudyListener.NONE));
+        assertTrue(training.await(60, TimeUnit.SECONDS));
+        run.cancel(true); // Ctrl-C: the thread running the study is interrupted
+        pool.shutdown();
+        assertTrue(pool.awaitTermination(60, TimeUnit.SECONDS));
+        List<SharedTrial> left = server.database(url).read("s").orElseThrow().trialList();
+        assertEquals(3, left.size(), "two trials done, the third given back: " + left);
+        assertEquals(0, left.get(2).claims(), "given back without using a retry");
+        assertEquals(TrialState.RUNNING, left.get(2).record().state(), "queued again (RUNNING in the record)");
+        assertEquals(java.util.Optional.of(2), server.database(url).claim("s", "probe").map(c -> c.trial().number()),
+                "claimable at once, no grace period");
+
+        Study resumed = shared(server.database(url), Fixtures.trainer()).tune(s, StudyListener.NONE);
+        assertEquals(one, resumed.trials(), "the probe's silent claim went stale; the resumed study is the uninterrupted one");
+    }
+
+    @Test
     void aStudyMovesFromAJournalIntoTheDatabaseAndBackAndResumesThere(PostgresServer.Running server) throws Exception {
         StudySettings s = settings("tpe", 12, 1);
         List<TrialRecord> uninterrupted = reference(s, "whole");
