@@ -32,16 +32,19 @@ public class Relu extends ElementWiseActivation {
         }
     }
 
-    /** dZ = dA where z &gt; 0, else 0. */
+    /**
+     * dZ = dA where z &gt; 0, else 0: dA·signum(a) with the cached a = max(0, z) ≥ 0, which the
+     * compiler runs on vectors (a branch on the sign of z is mispredicted half the time).
+     */
     @Override
     public void backward(Matrix z, Matrix a, Matrix dA, Matrix dZ) {
-        z.requireSameShape(dA, "activation backward");
-        z.requireSameShape(dZ, "activation backward");
-        double[] zv = z.data();
+        a.requireSameShape(dA, "activation backward");
+        a.requireSameShape(dZ, "activation backward");
+        double[] av = a.data();
         double[] up = dA.data();
         double[] out = dZ.data();
-        for (int i = 0; i < zv.length; i++) {
-            out[i] = zv[i] > 0 ? up[i] : 0.0;
+        for (int i = 0; i < av.length; i++) {
+            out[i] = up[i] * Math.signum(av[i]);
         }
     }
 
@@ -59,13 +62,13 @@ public class Relu extends ElementWiseActivation {
     /** The same in float. */
     @Override
     public void backward(FloatMatrix z, FloatMatrix a, FloatMatrix dA, FloatMatrix dZ) {
-        z.requireSameShape(dA, "activation backward");
-        z.requireSameShape(dZ, "activation backward");
-        float[] zv = z.data();
+        a.requireSameShape(dA, "activation backward");
+        a.requireSameShape(dZ, "activation backward");
+        float[] av = a.data();
         float[] up = dA.data();
         float[] out = dZ.data();
-        for (int i = 0; i < zv.length; i++) {
-            out[i] = zv[i] > 0 ? up[i] : 0f;
+        for (int i = 0; i < av.length; i++) {
+            out[i] = up[i] * Math.signum(av[i]);
         }
     }
 
