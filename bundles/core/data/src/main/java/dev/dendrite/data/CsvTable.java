@@ -26,6 +26,8 @@ final class CsvTable {
     /** The most distinct texts a column that may hold text keeps, unless its rule says fewer. */
     static final int MAX_TEXTS = 1 << 16;
     private static final int SHOWN = 60;
+    /** The longest text a category or class label may have. */
+    static final int MAX_TEXT = 10_000;
     /** The rows after which the heap a file needs is projected from its size. */
     static final int HEAP_CHECK_ROWS = 1 << 16;
     private static final double GB = 1L << 30;
@@ -81,9 +83,10 @@ final class CsvTable {
     }
 
     /**
-     * {@link #read(Path, Character, BiFunction)} with a heap of {@code heap} bytes: once the first
-     * {@value #HEAP_CHECK_ROWS} rows are read, a file whose kept columns would take more than the
-     * heap as doubles, twice (read, then split), by its size against the bytes read so far, is refused.
+     * {@link #read(Path, Character, BiFunction)} with a heap of {@code heap} bytes: after 1 024, 2 048,
+     * 4 096 … rows, then every {@value #HEAP_CHECK_ROWS}, a file whose kept columns would take more
+     * than the heap as doubles, twice (read, then split), projected from its size against the bytes
+     * read so far, is refused.
      */
     static CsvTable read(Path file, Character delimiter, BiFunction<List<String>, String, Rule[]> rules, long heap) {
         String name = file.getFileName().toString();
@@ -150,6 +153,10 @@ final class CsvTable {
                     column.addMissing();
                 } else {
                     String text = reader.text(c);
+                    if (text.length() > MAX_TEXT && rule[c].maxTexts() > 0) {
+                        throw new IllegalArgumentException(cell(name, line, c, header) + ": a text of " + text.length()
+                                + " characters; a category or class label has at most " + MAX_TEXT);
+                    }
                     if (rule[c].maxTexts() == 0) {
                         throw new IllegalArgumentException(cell(name, line, c, header) + ": " + shown(text) + " is not a number"
                                 + rule[c].notANumber());
@@ -160,7 +167,7 @@ final class CsvTable {
                     }
                 }
             }
-            if (++rows == HEAP_CHECK_ROWS) {
+            if (++rows % HEAP_CHECK_ROWS == 0 || rows >= 1024 && (rows & (rows - 1)) == 0) {
                 checkFits(name, size, reader.consumed(), rows, kept.length, heap);
             }
             if (rows == Integer.MAX_VALUE) {

@@ -151,9 +151,24 @@ class TablesTest {
         }
         Path file = Files.writeString(dir.resolve("big.csv"), table);
         CsvTable.Rule[] numbers = {CsvTable.Rule.numbers(null, ""), CsvTable.Rule.numbers(null, ""), CsvTable.Rule.numbers(null, "")};
-        assertMessage("big.csv: about 262142 rows of 3 columns need about 12 MB as numbers, read then split; more than the heap"
-                + " can hold (10 MB; set DENDRITE_OPTS=-Xmx2g)", () -> CsvTable.read(file, ',', (h, w) -> numbers, 10_000_000));
+        String refused = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> CsvTable.read(file, ',', (h, w) -> numbers, 10_000_000)).getMessage();
+        assertTrue(refused.matches("big\\.csv: about 26\\d{4} rows of 3 columns need about 12 MB as numbers, read then split;"
+                + " more than the heap can hold \\(10 MB; set DENDRITE_OPTS=-Xmx2g\\)"), refused);
         assertEquals(CsvTable.HEAP_CHECK_ROWS * 4, CsvTable.read(file, ',', (h, w) -> numbers, 20_000_000).rows(), "12.6 MB fit in 20 MB");
+        StringBuilder wide = new StringBuilder("y");
+        for (int c = 0; c < 5000; c++) {
+            wide.append(",c").append(c);
+        }
+        for (int r = 0; r < 1100; r++) {
+            wide.append("\n0").append(",1.5".repeat(5000));
+        }
+        Path wideFile = Files.writeString(dir.resolve("wide.csv"), wide);
+        CsvTable.Rule[] wideNumbers = new CsvTable.Rule[5001];
+        java.util.Arrays.fill(wideNumbers, CsvTable.Rule.numbers(null, ""));
+        String message = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> CsvTable.read(wideFile, ',', (h, w) -> wideNumbers, 50_000_000)).getMessage();
+        assertTrue(message.startsWith("wide.csv: about 1100 rows of 5001 columns need about 8"), "checked after 1 024 rows: " + message);
     }
 
     @Test
@@ -162,6 +177,8 @@ class TablesTest {
         assertMessage("t.csv line 2, column 1 (" + "n".repeat(60) + "… (5000 characters)): 'x' is not a number (a text column is"
                 + " one-hot encoded with --categorical " + "n".repeat(60) + "… (5000 characters) or --categorical auto)",
                 () -> load(longName + ",y\nx,0\n", Missing.ERROR, List.of()));
+        assertMessage("t.csv line 2, column 2 (c): a text of 10001 characters; a category or class label has at most 10000",
+                () -> load("a,c,y\n1," + "x".repeat(10_001) + ",0\n", Missing.ERROR, List.of("auto")));
         assertMessage("t.csv line 1 has more than 100000 fields", () -> load("a,".repeat(100_001) + "y\n1\n", Missing.ERROR, List.of()));
     }
 
