@@ -25,8 +25,9 @@ import java.util.function.Function;
 import javax.sql.DataSource;
 
 /**
- * A {@link StudyDatabase} on PostgreSQL through a HikariCP pool. Each method is one transaction,
- * committed without waiting for the disk ({@code synchronous_commit = off}).
+ * A {@link StudyDatabase} on PostgreSQL through a HikariCP pool. Each method is one transaction
+ * (one statement where it can: a round trip saved), committed without waiting for the disk
+ * ({@code synchronous_commit = off}).
  * A queued trial is claimed with {@code FOR UPDATE SKIP LOCKED}, so concurrent claims never take
  * the same trial and never wait for each other; a proposal holds the study's row
  * ({@code FOR NO KEY UPDATE}) while it reads the trials and inserts the next, so trial numbers are
@@ -110,6 +111,16 @@ final class PostgresStudyDatabase implements StudyDatabase, AutoCloseable {
         return new IllegalStateException("study database " + url + ": " + url.hide(message), null);
     }
 
+    /** One statement, committed by itself (one round trip to the server, no separate commit). */
+    private <T> T statement(Work<T> work) {
+        try (Connection c = pool.getConnection()) {
+            return work.run(c);
+        } catch (SQLException e) {
+            throw failure(e);
+        }
+    }
+
+    /** Several statements in one transaction. */
     private <T> T transaction(Work<T> work) {
         try (Connection c = pool.getConnection()) {
             c.setAutoCommit(false);
@@ -128,7 +139,7 @@ final class PostgresStudyDatabase implements StudyDatabase, AutoCloseable {
 
     @Override
     public List<String> names() {
-        return transaction(c -> {
+        return statement(c -> {
             List<String> names = new ArrayList<>();
             try (PreparedStatement s = c.prepareStatement("SELECT name FROM dendrite_studies ORDER BY name"); ResultSet r = s.executeQuery()) {
                 while (r.next()) {
@@ -217,7 +228,7 @@ final class PostgresStudyDatabase implements StudyDatabase, AutoCloseable {
 
     @Override
     public void limits(String name, int trials, long totalEpochs) {
-        transaction(c -> {
+        statement(c -> {
             try (PreparedStatement s = c.prepareStatement("UPDATE dendrite_studies SET trials = ?, total_epochs = ? WHERE name = ?")) {
                 s.setInt(1, trials);
                 s.setLong(2, totalEpochs);
@@ -229,7 +240,7 @@ final class PostgresStudyDatabase implements StudyDatabase, AutoCloseable {
 
     @Override
     public Optional<Claim> claim(String name, String worker) {
-        return transaction(c -> {
+        return statement(c -> {
             try (PreparedStatement s = c.prepareStatement("UPDATE dendrite_trials t SET state = 'RUNNING', worker = ?, claims = t.claims + 1,"
                     + " heartbeat = now(), started = now(), epoch_values = '{}', message = NULL"
                     + " FROM (SELECT study, number FROM dendrite_trials WHERE study = ? AND state = 'QUEUED' ORDER BY number LIMIT 1"
@@ -286,7 +297,7 @@ final class PostgresStudyDatabase implements StudyDatabase, AutoCloseable {
 
     @Override
     public void report(Claim claim, List<Double> values) {
-        transaction(c -> {
+        statement(c -> {
             try (PreparedStatement s = c.prepareStatement("UPDATE dendrite_trials SET epoch_values = ?, heartbeat = now()" + HELD)) {
                 s.setArray(1, values(c, values));
                 return held(s, 2, claim);
@@ -296,7 +307,7 @@ final class PostgresStudyDatabase implements StudyDatabase, AutoCloseable {
 
     @Override
     public boolean finish(Claim claim, TrialRecord finished) {
-        return transaction(c -> {
+        return statement(c -> {
             try (PreparedStatement s = c.prepareStatement("UPDATE dendrite_trials SET state = ?, value = ?, epoch_values = ?, message = ?,"
                     + " finished = now(), heartbeat = NULL" + HELD)) {
                 s.setString(1, finished.state().name());
@@ -318,7 +329,7 @@ final class PostgresStudyDatabase implements StudyDatabase, AutoCloseable {
 
     @Override
     public void release(Claim claim) {
-        transaction(c -> {
+        statement(c -> {
             try (PreparedStatement s = c.prepareStatement("UPDATE dendrite_trials SET state = 'QUEUED', worker = NULL, claims = claims - 1,"
                     + " heartbeat = NULL, epoch_values = '{}'" + HELD)) {
                 return held(s, 1, claim);
@@ -328,7 +339,7 @@ final class PostgresStudyDatabase implements StudyDatabase, AutoCloseable {
 
     @Override
     public void beat(String worker) {
-        transaction(c -> {
+        statement(c -> {
             try (PreparedStatement s = c.prepareStatement("UPDATE dendrite_trials SET heartbeat = now() WHERE worker = ? AND state = 'RUNNING'")) {
                 s.setString(1, worker);
                 return s.executeUpdate();
@@ -338,7 +349,7 @@ final class PostgresStudyDatabase implements StudyDatabase, AutoCloseable {
 
     @Override
     public List<Integer> requeueStale(String name, Duration grace, int retries) {
-        return transaction(c -> {
+        return statement(c -> {
             List<Integer> stale = new ArrayList<>();
             try (PreparedStatement s = c.prepareStatement("UPDATE dendrite_trials SET"
                     + " state = CASE WHEN claims > ? THEN 'FAILED' ELSE 'QUEUED' END,"
