@@ -66,6 +66,8 @@ public class BadInputCampaignIT {
         String unseen = table(dir, "unseen.csv", "a;colour\n1;green\n");
         String noFeature = table(dir, "nofeature.csv", "x,y\n1,0\n");
         String textRegression = table(dir, "text-reg.csv", "a,y\n1,1.5\n2,abc\n3,2.5\n");
+        String longLabel = table(dir, "long-label.csv", "a,y\n1," + "x".repeat(20_000) + "\n2,b\n");
+        String manyFields = table(dir, "many-fields.csv", "a,".repeat(150_000) + "y\n1,0\n");
         String latin1 = dir.resolve("latin1.csv").toString();
         Files.write(Path.of(latin1), new byte[] {'a', ',', 'y', '\n', '1', ',', (byte) 0xE9, '\n', '2', ',', 'b', '\n'});
         String bomb = dir.resolve("bomb.csv").toString();
@@ -190,6 +192,8 @@ public class BadInputCampaignIT {
             {"ml:train --task regression " + textRegression, "abc"},
             {"ml:train " + latin1, "UTF-8"},
             {"ml:train " + bomb, "64 MB"},
+            {"ml:train " + longLabel, "10000"},
+            {"ml:train " + manyFields, "100000 fields"},
             {"ml:train --categorical colour --save semi --epochs 2 " + semicolonText + "; ml:predict semi " + unseen, "green"},
             {"ml:predict --unseen maybe semi " + unseen, "--unseen"},
             {"ml:predict --delimiter x semi " + unseen, "--delimiter"},
