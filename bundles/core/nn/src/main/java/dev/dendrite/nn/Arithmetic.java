@@ -23,7 +23,7 @@ import dev.dendrite.api.nn.Updater;
 abstract sealed class Arithmetic<M> {
     static final Arithmetic<Matrix> FLOAT64 = new Float64();
     static final Arithmetic<FloatMatrix> FLOAT32 = new Float32();
-    /** Samples gathered side by side: a cache line of doubles. */
+    /** Samples gathered side by side: a cache line of doubles, half of one of floats. */
     static final int GATHER = 8;
 
     static Arithmetic<?> of(Precision precision) {
@@ -89,12 +89,18 @@ abstract sealed class Arithmetic<M> {
     /** A fresh dropout mask. */
     abstract void draw(Dropout dropout, M mask);
 
+    /** target (c, r) ← sourceᵀ (source (r, c)), rounded, in tiles so that both sides stay in cache. */
+    abstract void transpose(Matrix source, M target);
+
+    /** The tile of {@link #transpose}. */
+    static final int TILE = 64;
+
     /**
-     * X (n, m) ← the samples order[from … from+m), each read from {@code bySample}, where sample s
-     * is the n values from s·n. Samples are taken {@link #GATHER} at a time, so that each row of X
-     * is written a cache line at a time while the samples are read in order.
+     * X (n, m) ← the samples order[from … from+m), each a row of {@code bySample} (m', n). Samples
+     * are taken {@link #GATHER} at a time, so that each row of X is written a cache line at a time
+     * while the samples are read in order.
      */
-    abstract void gather(double[] bySample, int[] order, int from, M x);
+    abstract void gather(M bySample, int[] order, int from, M x);
 
     /** X (n, m) ← columns [from, from+m) of {@code source} (n, total). */
     abstract void columns(Matrix source, int from, M x);
@@ -243,9 +249,27 @@ abstract sealed class Arithmetic<M> {
         }
 
         @Override
-        void gather(double[] bySample, int[] order, int from, Matrix x) {
+        void transpose(Matrix source, Matrix target) {
+            int rows = source.rows();
+            int cols = source.cols();
+            double[] from = source.data();
+            double[] to = target.data();
+            for (int r0 = 0; r0 < rows; r0 += TILE) {
+                for (int c0 = 0; c0 < cols; c0 += TILE) {
+                    for (int r = r0; r < Math.min(r0 + TILE, rows); r++) {
+                        for (int c = c0; c < Math.min(c0 + TILE, cols); c++) {
+                            to[c * rows + r] = from[r * cols + c];
+                        }
+                    }
+                }
+            }
+        }
+
+        @Override
+        void gather(Matrix samples, int[] order, int from, Matrix x) {
             int n = x.rows();
             int m = x.cols();
+            double[] bySample = samples.data();
             double[] dst = x.data();
             for (int j0 = 0; j0 < m; j0 += GATHER) {
                 int count = Math.min(GATHER, m - j0);
@@ -397,21 +421,26 @@ abstract sealed class Arithmetic<M> {
             }
         }
 
+        /** In eight float partial sums (beyond 3.4e38 only a diverged run's parameters add up). */
         @Override
         double sum(FloatMatrix m) {
             float[] v = m.data();
-            double s0 = 0, s1 = 0, s2 = 0, s3 = 0;
+            float s0 = 0, s1 = 0, s2 = 0, s3 = 0, s4 = 0, s5 = 0, s6 = 0, s7 = 0;
             int i = 0;
-            for (; i + 3 < v.length; i += 4) {
+            for (; i + 7 < v.length; i += 8) {
                 s0 += v[i];
                 s1 += v[i + 1];
                 s2 += v[i + 2];
                 s3 += v[i + 3];
+                s4 += v[i + 4];
+                s5 += v[i + 5];
+                s6 += v[i + 6];
+                s7 += v[i + 7];
             }
             for (; i < v.length; i++) {
                 s0 += v[i];
             }
-            return s0 + s1 + s2 + s3;
+            return (double) s0 + s1 + s2 + s3 + s4 + s5 + s6 + s7;
         }
 
         @Override
@@ -432,16 +461,34 @@ abstract sealed class Arithmetic<M> {
         }
 
         @Override
-        void gather(double[] bySample, int[] order, int from, FloatMatrix x) {
+        void transpose(Matrix source, FloatMatrix target) {
+            int rows = source.rows();
+            int cols = source.cols();
+            double[] from = source.data();
+            float[] to = target.data();
+            for (int r0 = 0; r0 < rows; r0 += TILE) {
+                for (int c0 = 0; c0 < cols; c0 += TILE) {
+                    for (int r = r0; r < Math.min(r0 + TILE, rows); r++) {
+                        for (int c = c0; c < Math.min(c0 + TILE, cols); c++) {
+                            to[c * rows + r] = (float) from[r * cols + c];
+                        }
+                    }
+                }
+            }
+        }
+
+        @Override
+        void gather(FloatMatrix samples, int[] order, int from, FloatMatrix x) {
             int n = x.rows();
             int m = x.cols();
+            float[] bySample = samples.data();
             float[] dst = x.data();
             for (int j0 = 0; j0 < m; j0 += GATHER) {
                 int count = Math.min(GATHER, m - j0);
                 for (int r = 0; r < n; r++) {
                     int at = r * m + j0;
                     for (int j = 0; j < count; j++) {
-                        dst[at + j] = (float) bySample[order[from + j0 + j] * n + r];
+                        dst[at + j] = bySample[order[from + j0 + j] * n + r];
                     }
                 }
             }

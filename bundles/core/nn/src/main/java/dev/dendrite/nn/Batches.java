@@ -7,33 +7,27 @@ import dev.dendrite.api.data.DataSet;
  * filling a mini-batch of shuffled samples reads each sample's features from consecutive memory.
  * Read from the data set's feature-major X, a shuffled batch touches a different cache line for
  * every one of its n·m values, which costs more than the matrix products once those are fast.
- * Holds a copy of X.
+ * Holds a copy of X at the run's precision (half the memory, and half the bytes a batch reads, in
+ * float32).
+ *
+ * @param <M> the matrix type of the run's precision
  */
-final class Batches {
+final class Batches<M> {
     private final DataSet set;
-    private final double[] bySample;
+    private final Arithmetic<M> arithmetic;
+    /** Xᵀ, (m, n): row j is sample j. */
+    private final M bySample;
 
-    Batches(DataSet set) {
+    Batches(DataSet set, Arithmetic<M> arithmetic) {
         this.set = set;
-        int features = set.features();
-        int m = set.samples();
-        double[] x = set.x().data();
-        bySample = new double[x.length];
-        int block = 64; // transpose in tiles, so that both sides stay in cache
-        for (int r0 = 0; r0 < features; r0 += block) {
-            for (int j0 = 0; j0 < m; j0 += block) {
-                for (int r = r0; r < Math.min(r0 + block, features); r++) {
-                    for (int j = j0; j < Math.min(j0 + block, m); j++) {
-                        bySample[j * features + r] = x[r * m + j];
-                    }
-                }
-            }
-        }
+        this.arithmetic = arithmetic;
+        this.bySample = arithmetic.matrix(set.samples(), set.features());
+        arithmetic.transpose(set.x(), bySample);
     }
 
     /** Copies the samples order[from … from+m) into the workspace's X and (encoded) Y. */
-    <M> void load(int[] order, int from, Network.Workspace<M> ws, Targets targets) {
-        ws.arithmetic().gather(bySample, order, from, ws.input());
+    void load(int[] order, int from, Network.Workspace<M> ws, Targets targets) {
+        arithmetic.gather(bySample, order, from, ws.input());
         targets.encode(set.targets(), order, from, ws.targets());
     }
 }

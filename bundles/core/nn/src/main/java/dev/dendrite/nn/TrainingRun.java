@@ -132,7 +132,7 @@ final class TrainingRun<M> {
         listener.started(network.shapes(), m, perEpoch);
 
         int[] order = Evaluation.identity(m);
-        Batches batches = new Batches(train);
+        Batches<M> batches = new Batches<>(train, network.arithmetic());
         M[] params = network.parameters();
         M[] grads = network.gradients();
         int epoch = 0;
@@ -187,7 +187,7 @@ final class TrainingRun<M> {
      * One iteration on the samples order[from … from+count). The plug-in calls are guarded apart
      * from the listener's, so that a listener's exception is never blamed on a plug-in.
      */
-    private void step(Batches batches, int[] order, int from, int count, double rate, M[] params, M[] grads, int epoch) {
+    private void step(Batches<M> batches, int[] order, int from, int count, double rate, M[] params, M[] grads, int epoch) {
         Network.Workspace<M> ws = network.workspace(count);
         batches.load(order, from, ws, targets);
         double loss;
