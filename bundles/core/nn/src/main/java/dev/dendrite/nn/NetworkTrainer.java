@@ -13,6 +13,7 @@ import dev.dendrite.api.nn.Loss;
 import dev.dendrite.api.nn.Metrics;
 import dev.dendrite.api.nn.Model;
 import dev.dendrite.api.nn.Optimizer;
+import dev.dendrite.api.nn.Predictor;
 import dev.dendrite.api.nn.Trainer;
 import dev.dendrite.api.nn.TrainingInterruptedException;
 import dev.dendrite.api.nn.TrainingListener;
@@ -110,19 +111,31 @@ public final class NetworkTrainer implements Trainer {
     @Override
     public Matrix predict(Model model, Matrix x) {
         try (Bindings bound = new Bindings(plugins)) {
-            return predict(network(model, bound), x);
+            return predict(network(model, bound), x, false);
         }
     }
 
-    /** The outputs of {@code network} for X, computed in chunks of {@link Evaluation#CHUNK} samples at the network's precision. */
-    private static <M> Matrix predict(Network<M> network, Matrix x) {
+    @Override
+    public Predictor predictor(Model model) {
+        return new NetworkPredictor(model, plugins);
+    }
+
+    /**
+     * The outputs of {@code network} for X, computed in chunks of {@link Evaluation#CHUNK} samples at
+     * the network's precision; with {@code powersOfTwo}, in chunks of 1, 2, 4, … samples, so that a
+     * network used again and again keeps a few workspaces whatever the sizes of X.
+     */
+    static <M> Matrix predict(Network<M> network, Matrix x, boolean powersOfTwo) {
         if (x.rows() != network.inputs()) {
             throw new IllegalArgumentException("the model expects " + network.inputs() + " features, got " + x.rows());
         }
         int m = x.cols();
         Matrix out = new Matrix(network.outputs(), m);
-        for (int from = 0; from < m; from += Evaluation.CHUNK) {
+        for (int from = 0; from < m; ) {
             int count = Math.min(Evaluation.CHUNK, m - from);
+            if (powersOfTwo) {
+                count = Integer.highestOneBit(count);
+            }
             Network.Workspace<M> ws = network.workspace(count);
             network.arithmetic().columns(x, from, ws.input());
             network.forward(ws);
@@ -130,6 +143,7 @@ public final class NetworkTrainer implements Trainer {
             for (int r = 0; r < out.rows(); r++) {
                 System.arraycopy(a.data(), r * count, out.data(), r * m + from, count);
             }
+            from += count;
         }
         return finite(out);
     }
@@ -211,7 +225,7 @@ public final class NetworkTrainer implements Trainer {
     }
 
     /** The network of a saved model, at the precision it was trained at, its plug-ins bound in {@code bound}. */
-    private static Network<?> network(Model model, Bindings bound) {
+    static Network<?> network(Model model, Bindings bound) {
         MatrixMath math = bound.bind("backend", MatrixMath.class, null).service();
         List<Activation> activations = new ArrayList<>();
         for (DenseLayer layer : model.layers()) {

@@ -4,6 +4,7 @@ import dev.dendrite.api.data.FeatureColumn;
 import dev.dendrite.api.data.Task;
 import dev.dendrite.api.math.Matrix;
 import dev.dendrite.api.nn.Model;
+import dev.dendrite.api.nn.Predictor;
 import dev.dendrite.api.nn.Trainer;
 import dev.dendrite.models.ModelStore;
 import dev.dendrite.models.Predictions;
@@ -26,9 +27,10 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * Saved models served for prediction. A loaded model is kept with its file's identity (file key,
  * modification time, size): the next request after the file was replaced — {@code --save}
- * replaces it atomically, so its identity changes — loads the new one. Thread safe; a prediction
- * allocates its input matrix and what the forward pass needs; columns are found through maps made
- * once per loaded model.
+ * replaces it atomically, so its identity changes — loads the new one. Thread safe: each loaded
+ * model has a {@link Predictor}, whose networks are built once and lent to one request at a time,
+ * so a request allocates its input and output matrices and its JSON, not the network; columns are
+ * found through maps made once per loaded model.
  */
 final class ModelServing {
 
@@ -36,8 +38,8 @@ final class ModelServing {
      * A model with the identity of the file it was read from, and where each file column's
      * features start among the inputs (a categorical column has one per category).
      */
-    private record Loaded(Object fileKey, FileTime modified, long size, Model model, Map<String, Integer> columns, int[] offsets,
-                          List<Map<String, Integer>> categories) {
+    private record Loaded(Object fileKey, FileTime modified, long size, Model model, Predictor predictor, Map<String, Integer> columns,
+                          int[] offsets, List<Map<String, Integer>> categories) {
         boolean isFile(BasicFileAttributes a) {
             return Objects.equals(fileKey, a.fileKey()) && modified.equals(a.lastModifiedTime()) && size == a.size();
         }
@@ -72,7 +74,10 @@ final class ModelServing {
         try {
             attributes = Files.readAttributes(file, BasicFileAttributes.class);
         } catch (NoSuchFileException e) {
-            cache.remove(name);
+            Loaded gone = cache.remove(name);
+            if (gone != null) {
+                gone.predictor().close();
+            }
             throw Problem.notFound("no model " + name + " in " + store.folder() + " (GET /api/models lists them)");
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -103,9 +108,18 @@ final class ModelServing {
             }
             categories.add(Map.copyOf(index));
         }
-        Loaded loaded = new Loaded(attributes.fileKey(), attributes.lastModifiedTime(), attributes.size(), model, Map.copyOf(byName),
-                offsets, List.copyOf(categories));
-        cache.put(name, loaded);
+        Predictor predictor;
+        try {
+            predictor = trainer.predictor(model);
+        } catch (IllegalArgumentException e) {
+            throw new Problem(503, "model " + name + " cannot be served: " + e.getMessage());
+        }
+        Loaded loaded = new Loaded(attributes.fileKey(), attributes.lastModifiedTime(), attributes.size(), model, predictor,
+                Map.copyOf(byName), offsets, List.copyOf(categories));
+        Loaded replaced = cache.put(name, loaded);
+        if (replaced != null) {
+            replaced.predictor().close();
+        }
         return loaded;
     }
 
@@ -166,9 +180,13 @@ final class ModelServing {
         model.schema().scaling().applyInPlace(input);
         Matrix a;
         try {
-            a = trainer.predict(model, input);
+            a = loaded.predictor().predict(input);
         } catch (IllegalArgumentException e) {
             throw Problem.badRequest(e.getMessage());
+        } catch (IllegalStateException e) {
+            cache.remove(name, loaded); // a plug-in went away: the next request binds the model anew
+            loaded.predictor().close();
+            throw new Problem(503, "model " + name + ": " + e.getMessage() + "; try again");
         }
         List<Object> predictions = new ArrayList<>(m);
         for (int j = 0; j < m; j++) {

@@ -10,6 +10,8 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Dictionary;
 import java.util.Hashtable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.InvalidSyntaxException;
 import org.osgi.framework.ServiceReference;
@@ -49,6 +51,8 @@ public final class WebServer {
     private volatile WebConfiguration config;
     private volatile AccessPolicy policy = new AccessPolicy(true, null);
     private String url;
+    /** Open once the start asked by {@value #LAUNCH_PROPERTY} is done, so that a command right after the launch sees its outcome. */
+    private final CountDownLatch launched = new CountDownLatch(1);
 
     @Activate
     public WebServer(@Reference ConfigurationAdmin admin, BundleContext context, WebConfiguration config) {
@@ -61,10 +65,14 @@ public final class WebServer {
                     System.out.println(start(null, null));
                 } catch (RuntimeException e) {
                     System.err.println("error: " + e.getMessage());
+                } finally {
+                    launched.countDown();
                 }
             }, "dendrite web start");
             starter.setDaemon(true);
             starter.start();
+        } else {
+            launched.countDown();
         }
     }
 
@@ -73,12 +81,17 @@ public final class WebServer {
         config = changed;
     }
 
+    /**
+     * Closes the port when this bundle stops while the platform runs (an update, an uninstall); when
+     * the platform itself stops, Felix HTTP stops with it, and reconfiguring it then would only race
+     * the servlets' own deactivation.
+     */
     @Deactivate
     synchronized void deactivate() {
-        if (url != null) {
+        if (url != null && context.getBundle(0).getState() != org.osgi.framework.Bundle.STOPPING) {
             felixHttp(false, "127.0.0.1", config.port());
-            url = null;
         }
+        url = null;
     }
 
     /** Who may do what on the running server. */
@@ -91,9 +104,20 @@ public final class WebServer {
         return config.maxBodyBytes();
     }
 
-    /** The console's address, or null when it is not running. */
-    synchronized String url() {
-        return url;
+    /** The console's address, or null when it is not running (after the start asked at launch, if any, is done). */
+    String url() {
+        awaitLaunch();
+        synchronized (this) {
+            return url;
+        }
+    }
+
+    private void awaitLaunch() {
+        try {
+            launched.await(START_TIMEOUT_MS + 5_000, TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     /**

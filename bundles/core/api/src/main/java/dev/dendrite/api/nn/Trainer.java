@@ -65,6 +65,25 @@ public interface Trainer {
      */
     Matrix predict(Model model, Matrix x);
 
+    /**
+     * A predictor of {@code model} for many calls, thread safe (since 1.2). The default predicts
+     * through {@link #predict(Model, Matrix)}, call by call.
+     *
+     * @throws IllegalArgumentException for a plug-in of the model that is not registered
+     */
+    default Predictor predictor(Model model) {
+        return new Predictor() {
+            @Override
+            public Matrix predict(Matrix x) {
+                return Trainer.this.predict(model, x);
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+    }
+
     /** The model's cost and metrics on an already-scaled data set that follows its schema. */
     Metrics evaluate(Model model, DataSet data);
 }
