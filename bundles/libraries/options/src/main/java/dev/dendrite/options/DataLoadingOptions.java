@@ -41,9 +41,14 @@ public final class DataLoadingOptions {
             }).completion(Completion.of("standard", "minmax", "none")).defaultText("standard; none for images");
 
     public static final Option<Character> DELIMITER = Option.of("delimiter", "D",
-            "the CSV delimiter: , ; tab or |", DataLoadingOptions::delimiter)
-            .writer(d -> d == '\t' ? "tab" : String.valueOf(d))
-            .completion(Completion.of(",", ";", "tab", "|")).defaultText("detected from the header and the first lines");
+            "the CSV delimiter: comma, semicolon, tab or pipe (or quoted: ',' ';' '|')", DataLoadingOptions::delimiter)
+            .writer(d -> switch (d) {
+                case ';' -> "semicolon";
+                case '\t' -> "tab";
+                case '|' -> "pipe";
+                default -> "comma";
+            })
+            .completion(Completion.of("comma", "semicolon", "tab", "pipe")).defaultText("detected from the header and the first lines");
     public static final Option<Missing> MISSING = Option.of("missing", "HOW",
             "what a missing cell (empty, " + String.join(", ", TableOptions.MISSING_MARKERS)
                     + ") becomes: error, drop (the row), mean, median or most_frequent (fitted on the training split, kept with the model)",
@@ -85,12 +90,12 @@ public final class DataLoadingOptions {
 
     private static char delimiter(String text) {
         return switch (text.trim().toLowerCase(Locale.ROOT)) {
-            case "," -> ',';
-            case ";" -> ';';
-            case "|" -> '|';
+            case ",", "comma" -> ',';
+            case ";", "semicolon" -> ';';
+            case "|", "pipe" -> '|';
             case "tab", "\\t" -> '\t';
             default -> text.equals("\t") ? '\t'
-                    : throwing("must be , ; tab or |, got " + Quote.of(text));
+                    : throwing("must be comma, semicolon, tab or pipe (or , ; |), got " + Quote.of(text));
         };
     }
 
