@@ -8,14 +8,16 @@ import java.util.Map;
 
 /**
  * The cells of one table column as they are read, in primitive chunks of up to {@value #CHUNK} rows,
- * added as the file grows: a double per cell (NaN when the cell is not a number); once the column has
- * a missing or text cell, also an int per cell saying which ({@link #NUMBER}, {@link #MISSING}, or
- * the index of the text in the column's dictionary of distinct texts). No string is kept but one
- * per distinct text.
+ * added as the file grows. While every number of the column is a short decimal, each is kept in
+ * 4 bytes, packed ({@link Decimal#pack}: at most 8 digits, no exponent, so {@code -0.12345} or
+ * {@code 1234.5}); at the first other number the column turns to a double per cell. Once the
+ * column has a missing or text cell, an int per cell also says which ({@link #NUMBER},
+ * {@link #MISSING}, or the index of the text in the column's dictionary of distinct texts). No
+ * string is kept but one per distinct text.
  */
 final class ColumnBuffer {
     /**
-     * log2 of the cells of a full chunk: 32 768 doubles, 256 KiB, under half of G1's smallest
+     * log2 of the cells of a full chunk: 32 768 cells, at most 256 KiB, under half of G1's smallest
      * region (1 MiB), so that a chunk is an ordinary object and not a humongous one taking a whole region.
      */
     private static final int SHIFT = 15;
@@ -25,7 +27,10 @@ final class ColumnBuffer {
     /** The first chunk's length; a chunk doubles until it holds {@value #CHUNK} cells, so small tables stay small. */
     private static final int FIRST = 16;
 
-    private double[][] values = new double[4][];
+    /** The packed numbers, or null once the column holds doubles. */
+    private int[][] packed = new int[4][];
+    /** The numbers as doubles (NaN where a cell holds none), or null while they are packed. */
+    private double[][] values;
     private int[][] codes;
     private int size;
     private final Map<String, Integer> dictionary = new HashMap<>();
@@ -36,27 +41,25 @@ final class ColumnBuffer {
         return size;
     }
 
+    /** Adds a number packed by {@link Decimal#pack}. */
+    void addPacked(int number) {
+        room();
+        if (values == null) {
+            packed[size >>> SHIFT][size & (CHUNK - 1)] = number;
+        } else {
+            values[size >>> SHIFT][size & (CHUNK - 1)] = Decimal.unpack(number);
+        }
+        added(NUMBER);
+    }
+
+    /** Adds a number. */
     void addNumber(double value) {
-        int chunk = size >>> SHIFT;
-        int at = size & (CHUNK - 1);
-        if (chunk == values.length) {
-            values = Arrays.copyOf(values, chunk * 2);
-            if (codes != null) {
-                codes = Arrays.copyOf(codes, chunk * 2);
-            }
+        if (values == null) {
+            widen();
         }
-        if (values[chunk] == null || at == values[chunk].length) {
-            int length = values[chunk] == null ? FIRST : Math.min(CHUNK, at * 2);
-            values[chunk] = values[chunk] == null ? new double[length] : Arrays.copyOf(values[chunk], length);
-            if (codes != null) {
-                codes[chunk] = codes[chunk] == null ? new int[length] : Arrays.copyOf(codes[chunk], length);
-            }
-        }
-        values[chunk][at] = value;
-        if (codes != null) {
-            codes[chunk][at] = NUMBER;
-        }
-        size++;
+        room();
+        values[size >>> SHIFT][size & (CHUNK - 1)] = value;
+        added(NUMBER);
     }
 
     void addMissing() {
@@ -84,19 +87,84 @@ final class ColumnBuffer {
 
     private void addCode(int code) {
         if (codes == null) {
-            codes = new int[values.length][];
-            for (int c = 0; c < values.length && values[c] != null; c++) {
-                codes[c] = new int[values[c].length];
+            int chunks = values != null ? values.length : packed.length;
+            codes = new int[chunks][];
+            for (int c = 0; c < chunks && length(c) > 0; c++) {
+                codes[c] = new int[length(c)];
                 Arrays.fill(codes[c], NUMBER);
             }
         }
-        addNumber(Double.NaN);
-        codes[(size - 1) >>> SHIFT][(size - 1) & (CHUNK - 1)] = code;
+        room();
+        if (values != null) {
+            values[size >>> SHIFT][size & (CHUNK - 1)] = Double.NaN;
+        }
+        added(code);
+    }
+
+    private void added(int code) {
+        if (codes != null) {
+            codes[size >>> SHIFT][size & (CHUNK - 1)] = code;
+        }
+        size++;
+    }
+
+    /** The length of chunk c, 0 when it is not there. */
+    private int length(int c) {
+        if (values != null) {
+            return c < values.length && values[c] != null ? values[c].length : 0;
+        }
+        return c < packed.length && packed[c] != null ? packed[c].length : 0;
+    }
+
+    /** Makes cell {@code size} fit: its chunk is there and long enough in every array in use. */
+    private void room() {
+        int chunk = size >>> SHIFT;
+        int at = size & (CHUNK - 1);
+        int chunks = values != null ? values.length : packed.length;
+        if (chunk == chunks) {
+            if (values != null) {
+                values = Arrays.copyOf(values, chunks * 2);
+            } else {
+                packed = Arrays.copyOf(packed, chunks * 2);
+            }
+            if (codes != null) {
+                codes = Arrays.copyOf(codes, chunks * 2);
+            }
+        }
+        int length = length(chunk);
+        if (at == length) {
+            int grown = length == 0 ? FIRST : Math.min(CHUNK, length * 2);
+            if (values != null) {
+                values[chunk] = length == 0 ? new double[grown] : Arrays.copyOf(values[chunk], grown);
+            } else {
+                packed[chunk] = length == 0 ? new int[grown] : Arrays.copyOf(packed[chunk], grown);
+            }
+            if (codes != null) {
+                codes[chunk] = codes[chunk] == null ? new int[grown] : Arrays.copyOf(codes[chunk], grown);
+            }
+        }
+    }
+
+    /** Turns the packed numbers into doubles, NaN where a cell holds none. */
+    private void widen() {
+        double[][] wide = new double[packed.length][];
+        for (int c = 0; c < packed.length && packed[c] != null; c++) {
+            wide[c] = new double[packed[c].length];
+            for (int k = 0; k < Math.min(packed[c].length, size - (c << SHIFT)); k++) {
+                wide[c][k] = number((c << SHIFT) + k);
+            }
+            packed[c] = null;
+        }
+        values = wide;
+        packed = null;
     }
 
     /** The number in row j, NaN when it holds none. */
     double number(int j) {
-        return values[j >>> SHIFT][j & (CHUNK - 1)];
+        if (values != null) {
+            return values[j >>> SHIFT][j & (CHUNK - 1)];
+        }
+        return code(j) == NUMBER ? Decimal.unpack(packed[j >>> SHIFT][j & (CHUNK - 1)]) : Double.NaN;
     }
 
     /** {@link #NUMBER}, {@link #MISSING}, or the index of row j's text in {@link #texts()}. */
@@ -136,8 +204,14 @@ final class ColumnBuffer {
 
     /** Copies every cell's number, in file order, to {@code dst} from {@code offset}; a cell that is not a number is NaN. */
     void copyNumbers(double[] dst, int offset) {
-        for (int c = 0, from = 0; from < size; c++, from += CHUNK) {
-            System.arraycopy(values[c], 0, dst, offset + from, Math.min(CHUNK, size - from));
+        if (values != null) {
+            for (int c = 0, from = 0; from < size; c++, from += CHUNK) {
+                System.arraycopy(values[c], 0, dst, offset + from, Math.min(CHUNK, size - from));
+            }
+        } else {
+            for (int j = 0; j < size; j++) {
+                dst[offset + j] = number(j);
+            }
         }
     }
 
@@ -148,15 +222,15 @@ final class ColumnBuffer {
      * Reading in order and writing scattered is faster than gathering from the chunks.
      */
     void scatterNumbers(int[] destination, double[] first, int firstOffset, double[] second, int secondOffset) {
-        for (int c = 0, from = 0; from < size; c++, from += CHUNK) {
-            double[] chunk = values[c];
-            int n = Math.min(CHUNK, size - from);
-            for (int k = 0; k < n; k++) {
-                int d = destination[from + k];
+        boolean plain = values == null && codes == null;
+        for (int j = 0; j < size; j++) {
+            int d = destination[j];
+            if (d != -1) {
+                double v = plain ? Decimal.unpack(packed[j >>> SHIFT][j & (CHUNK - 1)]) : number(j);
                 if (d >= 0) {
-                    first[firstOffset + d] = chunk[k];
-                } else if (d < -1) {
-                    second[secondOffset - d - 2] = chunk[k];
+                    first[firstOffset + d] = v;
+                } else {
+                    second[secondOffset - d - 2] = v;
                 }
             }
         }
@@ -165,6 +239,7 @@ final class ColumnBuffer {
     /** Lets the chunks go, once their values have been copied out. */
     void release() {
         values = null;
+        packed = null;
         codes = null;
     }
 }

@@ -119,6 +119,11 @@ final class CsvReader implements AutoCloseable {
         return starts[i] == ends[i];
     }
 
+    /** Field i packed by {@link Decimal#pack}, or {@link Decimal#NOT_PACKED}. */
+    int packed(int i) {
+        return escaped[i] ? Decimal.NOT_PACKED : Decimal.pack(buf, starts[i], ends[i]);
+    }
+
     /** The value of field i as a plain decimal ({@link Decimal}), or NaN. */
     double number(int i) {
         return escaped[i] ? Double.NaN : Decimal.parse(buf, starts[i], ends[i]);

@@ -142,6 +142,11 @@ final class CsvTable {
             expectedLine = line + 1;
             for (int c : kept) {
                 ColumnBuffer column = columns[c];
+                int packed = reader.packed(c);
+                if (packed != Decimal.NOT_PACKED) {
+                    column.addPacked(packed);
+                    continue;
+                }
                 double value = reader.number(c);
                 if (value == value) {
                     column.addNumber(value);

@@ -28,6 +28,56 @@ final class Decimal {
     private Decimal() {
     }
 
+    /** What {@link #pack} returns for a number it cannot pack. */
+    static final int NOT_PACKED = Integer.MIN_VALUE;
+    private static final int PACKED_DIGITS = 8;
+    private static final int PACKED_LIMIT = 1 << 26;
+
+    /**
+     * Bytes [from, to) as an int m·32 + (e + 20) standing for m·10^e, when they are a plain decimal
+     * without exponent of at most {@value #PACKED_DIGITS} digits whose integer m is below 2^26 in
+     * magnitude (so e is 0 to −8); else {@link #NOT_PACKED}. {@link #unpack} gives the value
+     * {@link #parse} gives, in 4 bytes instead of 8.
+     */
+    static int pack(byte[] b, int from, int to) {
+        int i = from;
+        boolean negative = false;
+        if (i < to && (b[i] == '-' || b[i] == '+')) {
+            negative = b[i] == '-';
+            i++;
+        }
+        int mantissa = 0;
+        int digits = 0;
+        int fraction = 0;
+        boolean point = false;
+        for (; i < to; i++) {
+            int d = b[i] - '0';
+            if (d < 0 || d > 9) {
+                if (b[i] != '.' || point) {
+                    return NOT_PACKED;
+                }
+                point = true;
+                continue;
+            }
+            if (++digits > PACKED_DIGITS) {
+                return NOT_PACKED;
+            }
+            mantissa = mantissa * 10 + d;
+            fraction += point ? 1 : 0;
+        }
+        if (digits == 0 || mantissa >= PACKED_LIMIT) {
+            return NOT_PACKED;
+        }
+        return ((negative ? -mantissa : mantissa) << 5) | (20 - fraction);
+    }
+
+    /** The value of a number {@link #pack} packed. */
+    static double unpack(int packed) {
+        int exponent = (packed & 31) - 20;
+        double mantissa = packed >> 5;
+        return exponent >= 0 ? mantissa * POWERS[exponent] : mantissa / POWERS[-exponent];
+    }
+
     /** The value of {@code text}, or NaN when it is not a finite plain decimal. */
     static double parse(String text) {
         byte[] bytes = text.getBytes(StandardCharsets.ISO_8859_1);
