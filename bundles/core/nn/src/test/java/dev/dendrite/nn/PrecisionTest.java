@@ -138,6 +138,21 @@ class PrecisionTest {
                 "a model without a recorded precision (every model saved before) is float64");
     }
 
+    /**
+     * Values that overflow a float (3.4e38) but not a double (linear layers after a step of 1e36): the
+     * run diverged, it is not blamed on a plug-in, although every value the failing step read was
+     * far below the 1e100 under which a double run blames the plug-in.
+     */
+    @Test
+    void aFloat32RunWhoseValuesOverflowFloatsHasDiverged() throws IOException {
+        TrainingRequest spec = TrainingRequest.builder().hiddenLayers(List.of(16, 16)).activation("linear").learningRate(1e36).epochs(3)
+                .precision(Precision.FLOAT32).build();
+        IllegalStateException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalStateException.class,
+                () -> trainer.train(spec, data("moons"), TrainingListener.NONE));
+        org.junit.jupiter.api.Assertions.assertInstanceOf(TrainingRun.DivergedException.class, e, e.getMessage());
+        assertTrue(e.getMessage().startsWith("training diverged at epoch 1, iteration 2 (cost "), e.getMessage());
+    }
+
     private static double accuracy(TrainingResult result) {
         return result.validation().values().get("accuracy");
     }
