@@ -43,7 +43,7 @@ final class Distribution {
 
     static Option[] options() {
         try {
-            FeatureFile features = FeatureFile.read(home().resolve("etc/features.xml"));
+            FeatureFile features = FeatureFile.read(home().resolve("etc/features.xml"), home().resolve("system"));
             Path deploy = Files.createTempDirectory("dendrite-itest-deploy");
             List<Option> options = new ArrayList<>();
             options.add(cleanCaches());

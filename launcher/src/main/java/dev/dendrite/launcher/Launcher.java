@@ -75,13 +75,15 @@ final class Launcher {
      *         signal (Ctrl-C, SIGTERM) stopped the commands
      */
     int run(List<String> features, List<String> commands) throws Exception {
-        List<BundleRef> bundles = FeatureFile.read(home.resolve("etc/features.xml")).bundles(features);
+        FeatureFile file = FeatureFile.read(home.resolve("etc/features.xml"), home.resolve("system"));
+        List<BundleRef> bundles = file.bundles(features);
         boolean interactive = commands.isEmpty();
         if (!interactive) {
             interruption.install();
             // the console bundle still starts (it brings Gogo's builtins: echo, each, grep…) but stays off the terminal
             System.setProperty(JLINE_PROVIDER, System.getProperty(JLINE_PROVIDER, "dumb"));
         }
+        installConfigFiles(file.configFiles(features));
         Files.createDirectories(home.resolve("deploy"));
         Files.createDirectories(home.resolve("models"));
 
@@ -174,6 +176,20 @@ final class Launcher {
     private static void createOwnerOnly(Path file) throws IOException {
         if (Files.notExists(file)) {
             Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+        }
+    }
+
+    /**
+     * Copies the features' configuration files from system/ into etc/, those not there yet (as
+     * Karaf does when it installs a feature): a file edited or deleted keeps the user's choice.
+     */
+    private void installConfigFiles(List<FeatureFile.ConfigFile> files) throws IOException {
+        for (FeatureFile.ConfigFile file : files) {
+            Path target = file.target(home.resolve("etc"));
+            if (Files.notExists(target)) {
+                Files.createDirectories(target.getParent());
+                Files.copy(new BundleRef(file.url(), FeatureFile.DEFAULT_START_LEVEL).path(home.resolve("system")), target);
+            }
         }
     }
 

@@ -1,6 +1,7 @@
 package dev.dendrite.launcher;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -35,7 +36,7 @@ class DistributionTest {
     void readDistribution() throws IOException {
         dist = Path.of(System.getProperty("dendrite.dist", "target/dendrite"));
         system = dist.resolve("system");
-        features = FeatureFile.read(dist.resolve("etc/features.xml"));
+        features = FeatureFile.read(dist.resolve("etc/features.xml"), system);
     }
 
     private Set<Path> bundleFiles(List<String> featureNames) {
@@ -66,11 +67,43 @@ class DistributionTest {
     }
 
     @Test
-    void featuresFileIsValidKarafFeaturesXml() throws IOException, SAXException {
+    void featuresFilesAreValidKarafFeaturesXml() throws IOException, SAXException {
         Validator validator = SchemaFactory.newInstance(XMLConstants.W3C_XML_SCHEMA_NS_URI)
                 .newSchema(getClass().getResource("/karaf-features-1.6.0.xsd")).newValidator();
 
         validator.validate(new StreamSource(dist.resolve("etc/features.xml").toFile())); // throws if invalid
+        validator.validate(new StreamSource(karafRepository().toFile()));
+    }
+
+    /** The repository Karaf users add, as the launcher's features file names it. */
+    private Path karafRepository() {
+        return new BundleRef("mvn:dev.dendrite/dendrite-features/" + version() + "/xml/features", 0).path(system);
+    }
+
+    private String version() {
+        return features.bundles(List.of("dendrite-core")).get(0).url().replaceAll(".*/", "");
+    }
+
+    @Test
+    void theKarafRepositoryOffersOnlyDendritesBundlesNotTheLaunchersRuntime() throws IOException {
+        FeatureFile karaf = FeatureFile.read(karafRepository());
+
+        assertTrue(karaf.names().containsAll(Set.of("dendrite-core", "dendrite-shell", "dendrite-demo", "dendrite-tpe")), karaf.names().toString());
+        assertFalse(karaf.names().contains("dendrite-runtime") || karaf.names().contains("dendrite"), karaf.names().toString());
+        Set<BundleRef> offered = Set.copyOf(karaf.bundles(List.copyOf(karaf.names())));
+        List<BundleRef> runtime = features.bundles(List.of("dendrite-runtime"));
+        assertTrue(runtime.stream().noneMatch(offered::contains), "the launcher's runtime offered to Karaf: " + runtime);
+        assertTrue(runtime.stream().anyMatch(b -> b.url().contains("pax-logging-log4j2")), runtime.toString());
+    }
+
+    @Test
+    void everyConfigurationFileIsInSystemAndGoesToEtc() {
+        List<FeatureFile.ConfigFile> files = features.configFiles(List.copyOf(features.names()));
+
+        assertEquals(List.of("train.cfg", "ejml.mt.config"),
+                files.stream().map(f -> f.target(dist.resolve("etc")).getFileName().toString().replace("dev.dendrite.", "")
+                        .replace("math.", "")).toList());
+        files.forEach(f -> assertTrue(Files.isRegularFile(new BundleRef(f.url(), 0).path(system)), f.url()));
     }
 
     @Test

@@ -41,6 +41,33 @@ class FeatureFileTest {
     }
 
     @Test
+    void aNamedRepositoryIsReadFromTheRepositoryFolderWithItsConfigurationFiles() throws IOException {
+        Path repository = dir.resolve("system");
+        Path named = new BundleRef("mvn:g/platform/1/xml/features", 0).path(repository);
+        Files.createDirectories(named.getParent());
+        Files.writeString(named, "<features xmlns=\"" + FeatureFile.NAMESPACE + "\" name=\"platform\">"
+                + "<feature name=\"core\"><feature dependency=\"true\">scr</feature><bundle start-level=\"30\">mvn:g/core/1</bundle>"
+                + "<configfile finalname=\"${karaf.etc}/g.core.cfg\">mvn:g/platform/1/cfg/core</configfile></feature></features>");
+        Path file = dir.resolve("launcher.xml");
+        Files.writeString(file, "<features xmlns=\"" + FeatureFile.NAMESPACE + "\" name=\"launcher\">"
+                + "<repository>mvn:g/platform/1/xml/features</repository>"
+                + "<feature name=\"runtime\"><bundle start-level=\"10\">mvn:g/scr/1</bundle></feature>"
+                + "<feature name=\"all\"><feature>runtime</feature><feature>core</feature></feature></features>");
+
+        FeatureFile features = FeatureFile.read(file, repository);
+
+        assertEquals(List.of("runtime", "all", "core"), List.copyOf(features.names()));
+        assertEquals(List.of(new BundleRef("mvn:g/scr/1", 10), new BundleRef("mvn:g/core/1", 30)), features.bundles(List.of("all")));
+        List<FeatureFile.ConfigFile> configs = features.configFiles(List.of("all"));
+        assertEquals(List.of(new FeatureFile.ConfigFile("mvn:g/platform/1/cfg/core", "${karaf.etc}/g.core.cfg")), configs);
+        assertEquals(dir.resolve("etc/g.core.cfg"), configs.get(0).target(dir.resolve("etc")));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> FeatureFile.read(file));
+        assertTrue(e.getMessage().contains("names the repository mvn:g/platform/1/xml/features"), e.getMessage());
+        assertThrows(IllegalArgumentException.class, () -> new FeatureFile.ConfigFile("mvn:x/y/1", "/etc/passwd").target(dir));
+        assertThrows(IllegalArgumentException.class, () -> new FeatureFile.ConfigFile("mvn:x/y/1", "${karaf.etc}/../x").target(dir));
+    }
+
+    @Test
     void dependencyFeaturesOfTheContainerAreLeftOutAndThoseOfTheFileKept() throws IOException {
         FeatureFile features = write("""
                 <feature name="runtime"><bundle>mvn:g/scr/1</bundle></feature>

@@ -2,6 +2,7 @@ package dev.dendrite.depth;
 
 import dev.dendrite.api.nn.Trainer;
 import dev.dendrite.api.nn.TrainingRequest;
+import dev.dendrite.api.platform.PlatformHome;
 import dev.dendrite.options.TrainingMemory;
 import dev.dendrite.options.Arguments;
 import dev.dendrite.options.CommandCatalog;
@@ -19,6 +20,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.stream.Collectors;
 import org.apache.felix.service.command.Descriptor;
+import org.osgi.framework.BundleContext;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -64,9 +66,18 @@ public final class DepthCommand implements CommandCatalog {
 
     private final DepthStudy study;
 
+    /** Where the plots go without {@code --out}: {@code plots} under this. */
+    private final Path home;
+
     @Activate
-    public DepthCommand(@Reference Trainer trainer) {
+    public DepthCommand(@Reference Trainer trainer, BundleContext context) {
+        this(trainer, PlatformHome.of(context::getProperty));
+    }
+
+    /** A command whose plots go to {@code home/plots} without {@code --out}. */
+    public DepthCommand(Trainer trainer, Path home) {
         this.study = new DepthStudy(trainer);
+        this.home = home;
     }
 
     @Override
@@ -81,7 +92,7 @@ public final class DepthCommand implements CommandCatalog {
             DepthSettings settings = settings(arguments);
             TrainingMemory.check("--params " + settings.budget(), TrainingMemory.parameterBytes(settings.budget()),
                     Runtime.getRuntime().maxMemory());
-            execute(settings, PlotFolder.of(arguments), System.out);
+            execute(settings, PlotFolder.of(arguments, home), System.out);
             return null;
         });
     }

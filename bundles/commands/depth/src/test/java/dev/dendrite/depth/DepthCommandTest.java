@@ -35,7 +35,7 @@ import org.xml.sax.InputSource;
 
 class DepthCommandTest {
 
-    private final DepthCommand command = new DepthCommand(LocalPlugins.trainer());
+    private final DepthCommand command = new DepthCommand(LocalPlugins.trainer(), Path.of("").toAbsolutePath());
 
     /** The settings of a command line, as ml:depth reads it. */
     private static DepthSettings settings(String... words) {
@@ -229,7 +229,7 @@ class DepthCommandTest {
         }
         for (String shown : List.of("(default spirals)", "(default 200)", "(default 1,2,3,4)", "(default 10)", "(default 500)",
                 "(default relu)", "(default adam)", "(default 0.01)", "(default 32)", "(default 600)", "(default 42)",
-                "(default the number of processors)", "(default plots)", "(default the highest ranked)")) {
+                "(default the number of processors)", "(default plots in the platform's home)", "(default the highest ranked)")) {
             assertTrue(help.contains(shown), shown + " in\n" + help);
         }
     }

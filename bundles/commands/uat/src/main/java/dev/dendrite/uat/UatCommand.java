@@ -1,6 +1,7 @@
 package dev.dendrite.uat;
 
 import dev.dendrite.api.nn.TrainingRequest;
+import dev.dendrite.api.platform.PlatformHome;
 import dev.dendrite.options.Arguments;
 import dev.dendrite.options.CommandCatalog;
 import dev.dendrite.options.CommandException;
@@ -21,6 +22,7 @@ import java.util.Locale;
 import java.util.Objects;
 import java.util.function.IntFunction;
 import org.apache.felix.service.command.Descriptor;
+import org.osgi.framework.BundleContext;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -63,9 +65,18 @@ public final class UatCommand implements CommandCatalog {
 
     private final UatDemo demo;
 
+    /** Where the plots go without {@code --out}: {@code plots} under this. */
+    private final Path home;
+
     @Activate
-    public UatCommand(@Reference UatDemo demo) {
+    public UatCommand(@Reference UatDemo demo, BundleContext context) {
+        this(demo, PlatformHome.of(context::getProperty));
+    }
+
+    /** A command whose plots go to {@code home/plots} without {@code --out}. */
+    public UatCommand(UatDemo demo, Path home) {
         this.demo = demo;
+        this.home = home;
     }
 
     @Override
@@ -78,7 +89,7 @@ public final class UatCommand implements CommandCatalog {
     public Object uat(@Descriptor("[options]") String... words) {
         return SYNTAX.run(words, UatCommand::shownDefault, arguments -> {
             UatSettings settings = settings(arguments);
-            execute(settings, PlotFolder.of(arguments), System.out);
+            execute(settings, PlotFolder.of(arguments, home), System.out);
             return null;
         });
     }

@@ -24,7 +24,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 class UatCommandTest {
 
-    private final UatCommand command = new UatCommand(new UatDemo(LocalPlugins.trainer()));
+    private final UatCommand command = new UatCommand(new UatDemo(LocalPlugins.trainer()), Path.of("").toAbsolutePath());
 
     /** The settings of a command line, as ml:uat reads it. */
     private static UatSettings settings(String... words) {
@@ -148,7 +148,7 @@ class UatCommandTest {
         }
         for (String shown : List.of("(default sin)", "(default 1,2,4,8,16,32,64)", "(default relu for one variable, tanh for two)",
                 "(default adam)", "(default 0.005 for one variable, 0.01 for two)", "(default 10000 for one variable, 3000 for two)",
-                "(default all)", "(default 128 for one variable, 256 for two)", "(default 42)", "(default plots)",
+                "(default all)", "(default 128 for one variable, 256 for two)", "(default 42)", "(default plots in the platform's home)",
                 "(default the highest ranked)")) {
             assertTrue(help.contains(shown), shown + " in\n" + help);
         }

@@ -6,6 +6,7 @@ import dev.dendrite.api.nn.Loss;
 import dev.dendrite.api.nn.Optimizer;
 import dev.dendrite.api.nn.Trainer;
 import dev.dendrite.api.nn.TrainingRequest;
+import dev.dendrite.api.platform.PlatformHome;
 import dev.dendrite.api.plugin.PluginCatalog;
 import dev.dendrite.api.plugin.PluginInfo;
 import dev.dendrite.api.tuning.SearchSpace;
@@ -42,7 +43,7 @@ import org.osgi.service.metatype.annotations.Designate;
  * strategies (and optimizers) of one name, the one the {@link PluginCatalog} selects serves, by the
  * platform's one rule (ranking, then bundle version, then age). The studies folder comes from
  * configuration {@code dev.dendrite.studies} / {@code folder} (default {@code studies} under the
- * {@code dendrite.home} framework or system property, or under the working directory); its
+ * platform's home, {@link PlatformHome}); its
  * {@code storage} may name a database instead ({@link #at}), served by a {@link StudyDatabases}
  * service of the URL's scheme, with the {@code heartbeat}, {@code grace} and {@code retries} there.
  */
@@ -58,9 +59,6 @@ public final class TunerComponent implements Tuner {
             return new Registration<>(name, id, service);
         }
     }
-
-    /** The framework (or system) property naming the distribution's root directory. */
-    static final String HOME = "dendrite.home";
 
     /** The storage of the journals in the studies folder. */
     static final String JOURNAL = "journal";
@@ -78,7 +76,7 @@ public final class TunerComponent implements Tuner {
     @Activate
     public TunerComponent(@Reference Trainer trainer, @Reference DataService data, @Reference PluginCatalog catalog,
                           StudiesConfiguration config, BundleContext context) {
-        home = context.getProperty(HOME);
+        home = PlatformHome.of(context::getProperty).toString();
         this.catalog = catalog;
         configure(config);
         this.studies = new Studies(trainer, data,

@@ -21,6 +21,8 @@ public final class CommandSyntax {
     }
 
     private static final String HELP = "--help";
+    /** The system property Apache Karaf sets to its installation. */
+    private static final String KARAF_HOME = "karaf.home";
 
     private final String name;
     private final String summary;
@@ -115,7 +117,7 @@ public final class CommandSyntax {
     /**
      * Runs a command the way every {@code ml:} command runs: reads {@code words}, prints the usage
      * for {@code --help}, else calls {@code body}, which Ctrl-C on the console interrupts
-     * ({@link ConsoleInterrupt}). Whatever {@code body} refuses or fails with, running out of memory
+     * ({@link ConsoleInterrupt}) and whose output reaches the console as it is printed ({@link ConsoleFlush}). Whatever {@code body} refuses or fails with, running out of memory
      * included, leaves as a {@link CommandException}: one line, its message, for the console to print.
      *
      * @param defaults as for {@link #usage}
@@ -124,9 +126,9 @@ public final class CommandSyntax {
     public Object run(String[] words, Function<Option<?>, String> defaults, Function<Arguments, Object> body) {
         Arguments arguments = parse(List.of(words));
         if (arguments.helpRequested()) {
-            return usage(defaults);
+            return help(usage(defaults));
         }
-        try (ConsoleInterrupt ctrlC = ConsoleInterrupt.during()) {
+        try (ConsoleInterrupt ctrlC = ConsoleInterrupt.during(); ConsoleFlush output = ConsoleFlush.during()) {
             return body.apply(arguments);
         } catch (CommandException e) {
             throw e;
@@ -138,6 +140,19 @@ public final class CommandSyntax {
                     + " what it was asked for; ask for less, or give more with DENDRITE_OPTS=-Xmx…", name,
                     Runtime.getRuntime().maxMemory() / (double) (1L << 30)), e);
         }
+    }
+
+    /**
+     * The usage as the command's value, which the consoles print; printed in Apache Karaf instead,
+     * whose {@code help ml:train} runs {@code ml:train --help} and shows only what that prints.
+     */
+    private static Object help(String usage) {
+        if (System.getProperty(KARAF_HOME) == null) {
+            return usage;
+        }
+        System.out.println(usage);
+        System.out.flush();
+        return null;
     }
 
     /**

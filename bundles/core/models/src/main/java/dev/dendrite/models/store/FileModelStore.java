@@ -2,6 +2,7 @@ package dev.dendrite.models.store;
 
 import dev.dendrite.api.nn.DenseLayer;
 import dev.dendrite.api.nn.Model;
+import dev.dendrite.api.platform.PlatformHome;
 import dev.dendrite.models.ModelInfo;
 import dev.dendrite.models.ModelStore;
 import java.io.IOException;
@@ -26,7 +27,7 @@ import org.slf4j.LoggerFactory;
 /**
  * The {@link ModelStore}: {@code <name>.model.json} files in {@link ModelFile}'s format, in the
  * folder configured by {@code dev.dendrite.models} / {@code folder} (default {@code models} under
- * the {@code dendrite.home} framework or system property, or under the working directory). A changed
+ * the platform's home, {@link PlatformHome}). A changed
  * configuration applies to the next call. Thread safe: saves are atomic renames.
  */
 @Component(service = ModelStore.class, configurationPid = ModelStore.CONFIGURATION_PID, property = {
@@ -34,8 +35,6 @@ import org.slf4j.LoggerFactory;
         "description=saved models as <name>.model.json files in the configured folder"})
 @Designate(ocd = ModelsConfiguration.class)
 public final class FileModelStore implements ModelStore {
-    /** The framework (or system) property naming the distribution's root directory. */
-    static final String HOME = "dendrite.home";
     private static final Pattern NAME = Pattern.compile(NAME_PATTERN);
     private static final Logger LOG = LoggerFactory.getLogger(FileModelStore.class);
 
@@ -53,7 +52,7 @@ public final class FileModelStore implements ModelStore {
     @Activate
     @Modified
     void configure(ModelsConfiguration config, BundleContext context) {
-        folder = folder(config.folder(), context.getProperty(HOME));
+        folder = folder(config.folder(), PlatformHome.of(context::getProperty).toString());
     }
 
     /** The configured folder, resolved against {@code home} (or the working directory) when relative; empty means {@code models}. */

@@ -166,8 +166,8 @@ class FileModelStoreTest {
     private static BundleContext context(String home) {
         return (BundleContext) Proxy.newProxyInstance(BundleContext.class.getClassLoader(), new Class<?>[] {BundleContext.class},
                 (proxy, method, args) -> {
-                    if (method.getName().equals("getProperty") && FileModelStore.HOME.equals(args[0])) {
-                        return home;
+                    if (method.getName().equals("getProperty")) {
+                        return dev.dendrite.api.platform.PlatformHome.PROPERTY.equals(args[0]) ? home : null;
                     }
                     throw new UnsupportedOperationException(method.getName());
                 });
