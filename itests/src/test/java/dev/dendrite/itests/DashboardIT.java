@@ -91,6 +91,59 @@ public class DashboardIT {
     }
 
     @Test
+    public void aBundleDeployedWhileThePageIsOpenAppearsWithoutAReload() throws Exception {
+        try (WebConsole web = new WebConsole(new Shell(processor), context); Chromium page = new Chromium()) {
+            page.open(web.base + "/#plugins");
+            page.until("the plug-ins are listed", "!!document.querySelector('[data-plugin=\"activation:tanh\"]')", 30_000);
+            assertEquals(Boolean.FALSE, page.eval("!!document.querySelector('[data-plugin=\"activation:swish\"]')"));
+            page.eval("window.notReloaded = true");
+            Path deployed = Path.of(context.getProperty("felix.fileinstall.dir"), "swish.jar");
+            Files.copy(Path.of(System.getProperty("swish.jar")), deployed);
+            try {
+                page.until("swish appears", "!!document.querySelector('[data-plugin=\"activation:swish\"]')", 30_000);
+                assertEquals("the page was not reloaded", Boolean.TRUE, page.eval("window.notReloaded === true"));
+            } finally {
+                Files.delete(deployed);
+            }
+            page.until("swish goes away", "!document.querySelector('[data-plugin=\"activation:swish\"]')", 30_000);
+        }
+    }
+
+    @Test
+    public void studiesAndModelsShowTheirChartsTablesAndPredictions() throws Exception {
+        Shell shell = new Shell(processor);
+        shell.run("ml:tune --space \"lr=loguniform(0.01,1)\" --strategy random --trials 5 --epochs 5 --parallel 1 --study web-study xor");
+        shell.run("ml:train --epochs 30 --save web-model xor");
+        try (WebConsole web = new WebConsole(shell, context); Chromium page = new Chromium()) {
+            page.open(web.base + "/#studies");
+            page.until("the study is listed", "[...document.querySelectorAll('#studies-table tbody tr')]"
+                    + ".some(r => r.cells[0].textContent === 'web-study')", 30_000);
+            page.eval("[...document.querySelectorAll('#studies-table tbody tr')].find(r => r.cells[0].textContent === 'web-study').click()");
+            page.until("its leaderboard shows", "document.querySelectorAll('#leaderboard tbody tr').length === 5", 30_000);
+            assertEquals(5L, ((Number) page.eval("Number(document.querySelector('#study-chart .dots').getAttribute('data-points'))")).longValue());
+            assertEquals(5L, ((Number) page.eval("Number(document.querySelector('#study-chart polyline[data-series=\"best so far\"]')"
+                    + ".getAttribute('data-points'))")).longValue());
+            assertTrue((Boolean) page.eval("document.getElementById('study-title').textContent.startsWith('web-study: val_accuracy')"));
+
+            page.open(web.base + "/#models");
+            page.until("the model is listed", "[...document.querySelectorAll('#models-table tbody tr')]"
+                    + ".some(r => r.cells[0].textContent === 'web-model')", 30_000);
+            page.eval("[...document.querySelectorAll('#models-table tbody tr')].find(r => r.cells[0].textContent === 'web-model').click()");
+            page.until("its metrics show", "[...document.querySelectorAll('#model-metrics td')].some(c => c.textContent === 'validation accuracy')",
+                    30_000);
+            page.eval("(() => { document.getElementById('predict-rows').value = '{\"rows\": [{\"x1\": 1, \"x2\": -1}, {\"x1\": 1, \"x2\": 1}]}';"
+                    + " document.querySelector('#predict-form button').click(); })()");
+            page.until("the predictions show", "document.querySelectorAll('#predictions tr').length === 2", 30_000);
+            assertEquals("1", page.eval("document.querySelectorAll('#predictions tr')[0].cells[1].textContent"));
+            assertEquals("0", page.eval("document.querySelectorAll('#predictions tr')[1].cells[1].textContent"));
+            page.eval("(() => { document.getElementById('predict-rows').value = '{\"rows\": [{\"x1\": 1}]}';"
+                    + " document.querySelector('#predict-form button').click(); })()");
+            page.until("the error shows", "document.getElementById('predict-error').textContent !== ''", 30_000);
+            assertEquals("row 1: missing column 'x2' (model web-model has x1, x2)", page.eval("document.getElementById('predict-error').textContent"));
+        }
+    }
+
+    @Test
     public void aBadValueInTheFormShowsTheShellsMessage() throws Exception {
         try (WebConsole web = new WebConsole(new Shell(processor), context); Chromium page = new Chromium()) {
             page.open(web.base + "/#runs");
