@@ -43,6 +43,9 @@ import java.util.concurrent.TimeUnit;
  * not depend on how many processes run them, nor on which one runs which, nor on a trial being
  * trained again after its worker died: they are those of a single process with a journal.
  *
+ * <p>Finished trials never change, so the runner keeps the study's finished first trials and a
+ * proposal reads only the trials after them, however long the study.
+ *
  * <p>A daemon thread beats every {@link Heartbeat#interval()} for this process's trials and queues
  * again the study's trials whose beat is older than the grace period (whoever ran them). An
  * interrupt (Ctrl-C) gives this process's running trials back to the queue at once.
@@ -60,6 +63,8 @@ final class SharedRunner {
     private final StudyListener listener;
     private final String worker = worker();
     private final Set<Claim> claims = ConcurrentHashMap.newKeySet();
+    /** The study's first trials, all finished (so final): proposals read only the trials after them. */
+    private final List<SharedTrial> settled = new ArrayList<>();
     private volatile boolean stopping;
     private volatile Throwable crash;
 
@@ -159,7 +164,9 @@ final class SharedRunner {
                 List<List<TrialRecord>> seen = new ArrayList<>(1);
                 Optional<Claim> claim = database.claim(settings.name(), worker);
                 if (claim.isEmpty()) {
-                    claim = database.propose(settings.name(), worker, study -> {
+                    List<SharedTrial> known = settled();
+                    claim = database.propose(settings.name(), worker, known.size(), rest -> {
+                        SharedStudy study = settle(known, rest);
                         seen.add(trials(study));
                         return next(study, done);
                     });
@@ -169,7 +176,8 @@ final class SharedRunner {
                 } else if (done[0] && trials(database.read(settings.name()).orElseThrow()).stream().allMatch(TrialRecord::finished)) {
                     return;
                 } else {
-                    Thread.sleep(POLL_MILLIS);
+                    // waiting for a frontier: soon; for others' last trials (one may go stale): once per heartbeat
+                    Thread.sleep(done[0] ? Math.max(POLL_MILLIS, heartbeat.interval().toMillis()) : POLL_MILLIS);
                 }
             }
         } catch (InterruptedException e) {
@@ -179,6 +187,24 @@ final class SharedRunner {
                 crash = t;
             }
         }
+    }
+
+    private List<SharedTrial> settled() {
+        synchronized (settled) {
+            return List.copyOf(settled);
+        }
+    }
+
+    /** The whole study: the {@code known} first trials and the {@code rest} read after them; its newly finished first trials settled. */
+    private SharedStudy settle(List<SharedTrial> known, SharedStudy rest) {
+        List<SharedTrial> all = new ArrayList<>(known);
+        all.addAll(rest.trialList());
+        synchronized (settled) {
+            for (int i = settled.size(); i < all.size() && all.get(i).record().finished(); i++) {
+                settled.add(all.get(i));
+            }
+        }
+        return new SharedStudy(rest.name(), rest.header(), rest.trials(), rest.totalEpochs(), all);
     }
 
     private static List<TrialRecord> trials(SharedStudy study) {

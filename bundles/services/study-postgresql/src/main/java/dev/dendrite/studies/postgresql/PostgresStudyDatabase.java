@@ -152,11 +152,11 @@ final class PostgresStudyDatabase implements StudyDatabase, AutoCloseable {
 
     @Override
     public Optional<SharedStudy> read(String name) {
-        return transaction(c -> read(c, name, false));
+        return transaction(c -> read(c, name, 0, false));
     }
 
-    /** The study, its row locked against other proposals when {@code lock}. */
-    private static Optional<SharedStudy> read(Connection c, String name, boolean lock) throws SQLException {
+    /** The study with its trials from number {@code from} on, its row locked against other proposals when {@code lock}. */
+    private static Optional<SharedStudy> read(Connection c, String name, int from, boolean lock) throws SQLException {
         String header;
         int trials;
         long totalEpochs;
@@ -173,8 +173,10 @@ final class PostgresStudyDatabase implements StudyDatabase, AutoCloseable {
             }
         }
         List<SharedTrial> list = new ArrayList<>();
-        try (PreparedStatement s = c.prepareStatement("SELECT " + TRIAL_COLUMNS + " FROM dendrite_trials WHERE study = ? ORDER BY number")) {
+        try (PreparedStatement s = c.prepareStatement("SELECT " + TRIAL_COLUMNS + " FROM dendrite_trials WHERE study = ? AND number >= ?"
+                + " ORDER BY number")) {
             s.setString(1, name);
+            s.setInt(2, from);
             try (ResultSet r = s.executeQuery()) {
                 while (r.next()) {
                     list.add(trial(r));
@@ -259,16 +261,16 @@ final class PostgresStudyDatabase implements StudyDatabase, AutoCloseable {
     }
 
     @Override
-    public Optional<Claim> propose(String name, String worker, Function<SharedStudy, Optional<SharedTrial>> next) {
+    public Optional<Claim> propose(String name, String worker, int from, Function<SharedStudy, Optional<SharedTrial>> next) {
         return transaction(c -> {
-            SharedStudy study = read(c, name, true).orElseThrow(() -> new IllegalArgumentException("no study named " + name + " in " + url));
+            SharedStudy study = read(c, name, from, true).orElseThrow(() -> new IllegalArgumentException("no study named " + name + " in " + url));
             Optional<SharedTrial> proposed = next.apply(study);
             if (proposed.isEmpty()) {
                 return Optional.empty();
             }
             TrialRecord t = proposed.get().record();
-            if (t.number() != study.trialList().size()) {
-                throw new IllegalArgumentException("trial " + t.number() + " proposed; the next is " + study.trialList().size());
+            if (t.number() != from + study.trialList().size()) {
+                throw new IllegalArgumentException("trial " + t.number() + " proposed; the next is " + (from + study.trialList().size()));
             }
             try (PreparedStatement s = c.prepareStatement("INSERT INTO dendrite_trials (study, number, parameters, budget, visible, state,"
                     + " worker, claims, heartbeat, started) VALUES (?, ?, ?, ?, ?, 'RUNNING', ?, 1, now(), now())")) {

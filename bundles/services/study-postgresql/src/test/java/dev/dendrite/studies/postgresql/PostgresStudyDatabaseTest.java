@@ -134,6 +134,25 @@ class PostgresStudyDatabaseTest {
     }
 
     @Test
+    void aProposalFromTrialKReadsOnlyTheTrialsFromKOn() {
+        db.create("f", HEADER, 10, 0);
+        for (int i = 0; i < 4; i++) {
+            db.propose("f", "w", PostgresStudyDatabaseTest::next).orElseThrow();
+        }
+        List<Integer> read = new ArrayList<>();
+        Claim fifth = db.propose("f", "w", 3, s -> {
+            s.trialList().forEach(t -> read.add(t.record().number()));
+            return Optional.of(new SharedTrial(TrialRecord.running(3 + s.trialList().size(), Map.of("x", 4L), 5), 4, 1));
+        }).orElseThrow();
+        assertEquals(List.of(3), read, "trials 0 … 2 are the caller's");
+        assertEquals(4, fifth.trial().number());
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> db.propose("f", "w", 3,
+                s -> Optional.of(new SharedTrial(TrialRecord.running(3, Map.of(), 5), 3, 1))));
+        assertEquals("trial 3 proposed; the next is 5", e.getMessage());
+        assertEquals(5, db.read("f").orElseThrow().trialList().size(), "the refused proposal inserted nothing");
+    }
+
+    @Test
     void aStaleTrialIsQueuedAgainAndTheLostClaimsResultIsNotCounted() throws Exception {
         db.create("s", HEADER, 1, 0);
         Claim first = db.propose("s", "dead", PostgresStudyDatabaseTest::next).orElseThrow();

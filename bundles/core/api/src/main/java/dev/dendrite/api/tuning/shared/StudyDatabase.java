@@ -48,9 +48,18 @@ public interface StudyDatabase {
      * {@code next} returns, claimed by {@code worker}; {@code next} returns empty when there is
      * nothing to propose now.
      *
-     * @param next what to train next given the study as it is; its trial's number must be the next one
+     * @param from the first trial to read: the caller has those below, which are finished (a
+     *             finished trial never changes), so a proposal reads only the trials that may
+     *             have changed, however long the study
+     * @param next what to train next given the study as it is, its trials numbered from {@code from}
+     *             on; its trial's number must be the next one
      */
-    Optional<Claim> propose(String name, String worker, Function<SharedStudy, Optional<SharedTrial>> next);
+    Optional<Claim> propose(String name, String worker, int from, Function<SharedStudy, Optional<SharedTrial>> next);
+
+    /** {@link #propose(String, String, int, Function)} reading every trial. */
+    default Optional<Claim> propose(String name, String worker, Function<SharedStudy, Optional<SharedTrial>> next) {
+        return propose(name, worker, 0, next);
+    }
 
     /**
      * The claimed trial's objective after each epoch so far (also a heartbeat); ignored when the
