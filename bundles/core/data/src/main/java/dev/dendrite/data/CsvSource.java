@@ -10,6 +10,7 @@ import dev.dendrite.api.data.Task;
 import dev.dendrite.api.math.Matrix;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -51,40 +52,7 @@ final class CsvSource implements Source {
         Missing missing = options.missing();
         int[] y = new int[1];
         Set<Integer> categorical = new HashSet<>();
-        CsvTable table = CsvTable.read(file, options.delimiter(), (header, where) -> {
-            if (header.size() < 2) {
-                throw new IllegalArgumentException(where + ": the header has one column (" + CsvTable.shown(header.get(0))
-                        + "); a data set needs the target and at least one feature column");
-            }
-            y[0] = target == null ? header.size() - 1 : CsvTable.column(header, name, target, "target");
-            for (String column : options.autoCategorical() ? List.<String>of() : options.categorical()) {
-                int c = CsvTable.column(header, name, column, "categorical");
-                if (c == y[0]) {
-                    throw new IllegalArgumentException("--categorical: " + CsvTable.shown(column)
-                            + " is the target column; class labels need no encoding");
-                }
-                categorical.add(c);
-            }
-            String refused = missing == Missing.ERROR
-                    ? " (--missing drop, mean, median or most_frequent handles missing values)" : null;
-            CsvTable.Rule[] rules = new CsvTable.Rule[header.size()];
-            for (int c = 0; c < rules.length; c++) {
-                if (c == y[0]) {
-                    rules[c] = new CsvTable.Rule(CsvTable.MAX_TEXTS, missing == Missing.DROP ? null
-                            : " in the target column; every row needs a target (--missing drop leaves such rows out)", "",
-                            "; more classes than a network can learn from");
-                } else if (options.autoCategorical() || categorical.contains(c)) {
-                    rules[c] = new CsvTable.Rule(MAX_CATEGORIES, refused, "", "; more than " + MAX_CATEGORIES
-                            + " categories are too many to one-hot encode" + (options.autoCategorical()
-                            ? " (--categorical auto takes every text column: name the columns to encode instead)"
-                            : " (leave the column out of --categorical)"));
-                } else {
-                    rules[c] = CsvTable.Rule.numbers(refused, " (a text column is one-hot encoded with --categorical "
-                            + CsvTable.bounded(header.get(c)) + " or --categorical auto)");
-                }
-            }
-            return rules;
-        });
+        CsvTable table = CsvTable.read(file, options.delimiter(), (header, where) -> trainingRules(header, where, target, y, categorical));
         List<String> header = table.header();
         int[] rows = missing == Missing.DROP ? completeRows(table) : null;
         TargetColumn encoded = TargetColumn.of(table.column(y[0]), rows, task, j -> table.cellName(j, y[0]));
@@ -130,10 +98,51 @@ final class CsvSource implements Source {
                 f -> "file " + name + ", column " + (featureColumn[f] + 1) + " (" + CsvTable.bounded(names.get(f)) + ")", columns);
     }
 
+    /**
+     * The rules of a training read: the target (default the last column) may hold labels; each
+     * feature column holds numbers, or categories when {@code --categorical} takes it; missing
+     * cells as {@code --missing} says. Sets {@code y[0]} to the target and fills {@code categorical}
+     * with the columns named by {@code --categorical}.
+     */
+    private CsvTable.Rule[] trainingRules(List<String> header, String where, String target, int[] y, Set<Integer> categorical) {
+        if (header.size() < 2) {
+            throw new IllegalArgumentException(where + ": the header has one column (" + CsvTable.shown(header.get(0))
+                    + "); a data set needs the target and at least one feature column");
+        }
+        y[0] = target == null ? header.size() - 1 : CsvTable.column(header, name, target, "target");
+        for (String column : options.autoCategorical() ? List.<String>of() : options.categorical()) {
+            int c = CsvTable.column(header, name, column, "categorical");
+            if (c == y[0]) {
+                throw new IllegalArgumentException("--categorical: " + CsvTable.shown(column)
+                        + " is the target column; class labels need no encoding");
+            }
+            categorical.add(c);
+        }
+        Missing missing = options.missing();
+        String refused = missing == Missing.ERROR ? " (--missing drop, mean, median or most_frequent handles missing values)" : null;
+        CsvTable.Rule[] rules = new CsvTable.Rule[header.size()];
+        for (int c = 0; c < rules.length; c++) {
+            if (c == y[0]) {
+                rules[c] = new CsvTable.Rule(CsvTable.MAX_TEXTS, missing == Missing.DROP ? null
+                        : " in the target column; every row needs a target (--missing drop leaves such rows out)", "",
+                        "; more classes than a network can learn from");
+            } else if (options.autoCategorical() || categorical.contains(c)) {
+                rules[c] = new CsvTable.Rule(MAX_CATEGORIES, refused, "", "; more than " + MAX_CATEGORIES
+                        + " categories are too many to one-hot encode" + (options.autoCategorical()
+                        ? " (--categorical auto takes every text column: name the columns to encode instead)"
+                        : " (leave the column out of --categorical)"));
+            } else {
+                rules[c] = CsvTable.Rule.numbers(refused, " (a text column is one-hot encoded with --categorical "
+                        + CsvTable.bounded(header.get(c)) + " or --categorical auto)");
+            }
+        }
+        return rules;
+    }
+
     /** For each file row, its sample in training (k ≥ 0), in validation (−k − 2), or −1 when it is left out. */
     private static int[] destinations(int rows, int[][] fileRows) {
         int[] destination = new int[rows];
-        java.util.Arrays.fill(destination, -1);
+        Arrays.fill(destination, -1);
         for (int k = 0; k < fileRows[0].length; k++) {
             destination[fileRows[0][k]] = k;
         }
