@@ -131,7 +131,7 @@ class SearchSpaceParserTest {
     @Test
     void unknownParameterListsTheKnownOnes() {
         assertEquals("search space, position 24: unknown parameter 'learning_rate' (known: layers, activation, output, loss, optimizer,"
-                + " lr, batch, epochs, init, l2, dropout, schedule, patience, units, depth; optimizer hyperparameters: beta1, beta2,"
+                + " lr, batch, epochs, init, l2, dropout, schedule, patience, precision, units, depth; optimizer hyperparameters: beta1, beta2,"
                 + " epsilon, momentum, nesterov, rho, weight_decay)", error("batch=choice(32,64);   learning_rate=uniform(0.1,0.2)"));
         assertTrue(error("seed=int(1,3)").startsWith("search space, position 1: unknown parameter 'seed'"), "a trial's seed is its own");
         assertTrue(error("hp=choice(1)").startsWith("search space, position 1: unknown parameter 'hp'"), "hp's entries by their names");
