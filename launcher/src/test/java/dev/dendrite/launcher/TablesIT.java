@@ -58,6 +58,8 @@ class TablesIT {
         assertTrue(trained.out().contains("data messy.csv: 240 training, 60 validation samples; 4 features; 2 classes (no, yes)"),
                 trained.out());
         assertTrue(trained.out().matches("(?s).*validation loss \\S+  accuracy (0\\.9\\d*|1\\.0+) .*"), trained.out());
+        assertTrue(trained.out().matches("(?s).*\ncolumns: size missing → \\d\\.\\d{4}; colour one-hot \\(3: blue, green, red\\),"
+                + " missing → (blue|green|red)\n.*"), trained.out());
 
         Run refused = dendrite(home, "ml:predict messy new.csv");
         assertEquals(1, refused.status());

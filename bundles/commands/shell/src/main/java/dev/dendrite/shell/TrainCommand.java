@@ -4,6 +4,7 @@ import dev.dendrite.api.data.DataOptions;
 import dev.dendrite.api.data.DataService;
 import dev.dendrite.api.data.DataSet;
 import dev.dendrite.api.data.DataSplit;
+import dev.dendrite.api.data.FeatureColumn;
 import dev.dendrite.api.data.TableOptions;
 import dev.dendrite.api.data.Task;
 import dev.dendrite.api.nn.EpochReport;
@@ -238,9 +239,27 @@ public final class TrainCommand implements CommandCatalog {
         DataSet train = split.train();
         String kind = train.task() == Task.REGRESSION ? "regression"
                 : train.classes().size() + " classes (" + String.join(", ", train.classes()) + ")";
-        return String.format("data %s: %d training, %d validation samples; %d features; %s",
+        String data = String.format("data %s: %d training, %d validation samples; %d features; %s",
                 train.name(), train.samples(), split.hasValidation() ? split.validation().samples() : 0,
                 train.features(), kind);
+        List<String> encoded = split.columns().stream().filter(c -> c.categorical() || c.filled()).map(TrainCommand::describe).toList();
+        return encoded.isEmpty() ? data : data + System.lineSeparator() + "columns: " + String.join("; ", encoded);
+    }
+
+    /** A column that is one-hot or filled, e.g. {@code colour one-hot (3: blue, green, red), missing → red}. */
+    private static String describe(FeatureColumn column) {
+        StringBuilder s = new StringBuilder(column.name());
+        if (column.categorical()) {
+            List<String> categories = column.categories();
+            s.append(" one-hot (").append(categories.size()).append(": ")
+                    .append(String.join(", ", categories.subList(0, Math.min(5, categories.size()))))
+                    .append(categories.size() > 5 ? ", …)" : ")");
+        }
+        if (column.filled()) {
+            s.append(column.categorical() ? ", missing → " + column.categories().get((int) column.fill())
+                    : " missing → " + MetricsFormat.number(column.fill()));
+        }
+        return s.toString();
     }
 
     /** @param seconds wall time of the run, evaluation of each epoch included */
