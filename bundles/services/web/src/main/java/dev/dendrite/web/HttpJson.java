@@ -14,6 +14,8 @@ import java.util.Locale;
 
 /** JSON in and out of a servlet: bodies read within a size limit and parsed strictly, answers written as UTF-8. */
 final class HttpJson {
+    /** The most of a refused body read and dropped before answering 413; beyond it the connection is closed. */
+    private static final long DRAINED = 64L * 1024 * 1024;
 
     private HttpJson() {
     }
@@ -34,6 +36,7 @@ final class HttpJson {
         }
         long declared = request.getContentLengthLong();
         if (declared > limit) {
+            drain(request.getInputStream(), DRAINED);
             throw tooLarge(declared + " bytes", limit);
         }
         byte[] bytes = readAtMost(request.getInputStream(), limit);
@@ -54,9 +57,23 @@ final class HttpJson {
     private static byte[] readAtMost(InputStream in, long limit) throws IOException {
         byte[] bytes = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, limit + 1));
         if (bytes.length > limit) {
+            drain(in, DRAINED);
             throw tooLarge("more than " + limit + " bytes", limit);
         }
         return bytes;
+    }
+
+    /**
+     * Reads and drops what a refused body still sends, up to {@code most} bytes: a client that is
+     * still sending when the answer comes would otherwise see the connection closed, not the 413.
+     */
+    private static void drain(InputStream in, long most) throws IOException {
+        byte[] sink = new byte[64 * 1024];
+        long left = most;
+        int n;
+        while (left > 0 && (n = in.read(sink, 0, (int) Math.min(sink.length, left))) > 0) {
+            left -= n;
+        }
     }
 
     private static Problem tooLarge(String size, long limit) {
