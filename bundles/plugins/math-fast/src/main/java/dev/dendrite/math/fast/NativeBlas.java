@@ -36,6 +36,14 @@ final class NativeBlas {
         return instance;
     }
 
+    /**
+     * Whether OpenBLAS runs each call on one thread: {@code OPENBLAS_NUM_THREADS=1} in the
+     * environment of the process (OpenBLAS reads it when the library loads).
+     */
+    static boolean singleThreaded() {
+        return "1".equals(System.getenv("OPENBLAS_NUM_THREADS"));
+    }
+
     private static void load() {
         try {
             // NativeBLAS.getInstance() would log netlib's own warnings: load the JNI binding directly

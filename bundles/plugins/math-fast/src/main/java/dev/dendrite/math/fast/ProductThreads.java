@@ -5,10 +5,11 @@ import java.util.concurrent.locks.LockSupport;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
- * Shares a product between the calling thread and {@code threads − 1} daemon workers. C is cut
- * into {@link #CHUNKS_PER_THREAD} chunks per thread of whole tiles, by rows when C has at least
- * as many rows as columns, else by columns (so that, for C = A·Bᵀ with many columns, each chunk
- * copies only its share of Bᵀ); the caller and the workers take chunks until none is left, so a
+ * Shares a product between the calling thread and {@code threads − 1} daemon workers, each
+ * computing blocks with a {@link BlockProduct} (the Vector API kernels, or one-thread BLAS calls).
+ * C is cut into {@link #CHUNKS_PER_THREAD} chunks per thread of whole tiles, by rows when C has at
+ * least as many rows as columns or when the block product takes whole rows only, else by columns
+ * (so that, for C = A·Bᵀ with many columns, each chunk copies only its share of Bᵀ); the caller and the workers take chunks until none is left, so a
  * worker that wakes late, or a processor busy with another program, only takes fewer. A worker
  * that had not started by the time the caller ran out of chunks is called off instead of waited
  * for. Small products, and those of a caller that finds the workers busy with another caller's
@@ -25,6 +26,7 @@ final class ProductThreads implements AutoCloseable {
     private static final int REQUESTED = 1;
     private static final int RUNNING = 2;
 
+    private final BlockProduct kernel;
     private final Worker[] workers;
     private final ReentrantLock busy = new ReentrantLock();
     private final AtomicInteger nextChunk = new AtomicInteger();
@@ -46,8 +48,12 @@ final class ProductThreads implements AutoCloseable {
     private int panels;
     private int chunks;
 
-    /** @param threads the threads a product may use, the caller's included (≥ 1) */
-    ProductThreads(int threads, String name) {
+    /**
+     * @param threads the threads a product may use, the caller's included (≥ 1)
+     * @param kernel  what computes each block
+     */
+    ProductThreads(int threads, String name, BlockProduct kernel) {
+        this.kernel = kernel;
         workers = new Worker[threads - 1];
         for (int w = 0; w < workers.length; w++) {
             workers[w] = new Worker(name + "-" + (w + 1));
@@ -55,13 +61,13 @@ final class ProductThreads implements AutoCloseable {
         }
     }
 
-    /** C = α·op(A)·op(B) (+ C), as {@link VectorProduct#compute}, on up to all threads. */
+    /** C = α·op(A)·op(B) (+ C), as {@link BlockProduct#compute}, on up to all threads. */
     void product(boolean transA, boolean transB, int n, int m, int k, double alpha, double[] a, double[] b, double[] c,
                  boolean accumulate) {
         share(transA, transB, n, m, k, alpha, a, b, c, false, accumulate);
     }
 
-    /** C = α·op(A)·op(B) (+ C) in single precision, as {@link FloatProduct#compute}, on up to all threads. */
+    /** The same in single precision. */
     void product(boolean transA, boolean transB, int n, int m, int k, float alpha, float[] a, float[] b, float[] c,
                  boolean accumulate) {
         share(transA, transB, n, m, k, alpha, a, b, c, true, accumulate);
@@ -69,7 +75,7 @@ final class ProductThreads implements AutoCloseable {
 
     private void share(boolean transA, boolean transB, int n, int m, int k, double alpha, Object a, Object b, Object c,
                        boolean floats, boolean accumulate) {
-        boolean rows = n >= m;
+        boolean rows = n >= m || kernel.rowsOnly();
         int nr = floats ? FloatProduct.NR : VectorProduct.NR;
         int tiles = rows ? (n + VectorProduct.MR - 1) / VectorProduct.MR : (m + nr - 1) / nr;
         if (workers.length == 0 || tiles < 2 || (long) n * m * k < SPLIT_THRESHOLD || !busy.tryLock()) {
@@ -111,12 +117,12 @@ final class ProductThreads implements AutoCloseable {
         }
     }
 
-    private static void compute(boolean transA, boolean transB, int n, int m, int k, double alpha, Object a, Object b, Object c,
-                                boolean floats, boolean accumulate, int i0, int i1, int j0, int j1) {
+    private void compute(boolean transA, boolean transB, int n, int m, int k, double alpha, Object a, Object b, Object c,
+                         boolean floats, boolean accumulate, int i0, int i1, int j0, int j1) {
         if (floats) {
-            FloatProduct.compute(transA, transB, n, m, k, (float) alpha, (float[]) a, (float[]) b, (float[]) c, accumulate, i0, i1, j0, j1);
+            kernel.compute(transA, transB, n, m, k, (float) alpha, (float[]) a, (float[]) b, (float[]) c, accumulate, i0, i1, j0, j1);
         } else {
-            VectorProduct.compute(transA, transB, n, m, k, alpha, (double[]) a, (double[]) b, (double[]) c, accumulate, i0, i1, j0, j1);
+            kernel.compute(transA, transB, n, m, k, alpha, (double[]) a, (double[]) b, (double[]) c, accumulate, i0, i1, j0, j1);
         }
     }
 

@@ -31,7 +31,7 @@ public final class VectorMatrixMath extends ProductMatrixMath implements AutoClo
      */
     VectorMatrixMath(int threads) {
         VectorProduct.lanes();
-        this.threads = new ProductThreads(threads, "dendrite-vector");
+        this.threads = new ProductThreads(threads, "dendrite-vector", BlockProduct.VECTOR);
     }
 
     @Override

@@ -52,10 +52,11 @@ class FastMathAvailabilityTest {
     void theNativeBlasIsEitherUsableOrExplainsWhatToInstall() {
         String problem = NativeBlas.problem();
         if (problem == null) {
-            BlasMatrixMath blas = new BlasMatrixMath();
-            Matrix c = new Matrix(1, 1);
-            blas.mult(Matrix.of(new double[] {2, 3}), Matrix.of(new double[] {4}, new double[] {5}), c);
-            assertEquals(23.0, c.get(0, 0));
+            try (BlasMatrixMath blas = new BlasMatrixMath()) {
+                Matrix c = new Matrix(1, 1);
+                blas.mult(Matrix.of(new double[] {2, 3}), Matrix.of(new double[] {4}, new double[] {5}), c);
+                assertEquals(23.0, c.get(0, 0));
+            }
         } else {
             assertTrue(problem.contains("install libopenblas0-pthread"), problem);
         }

@@ -24,13 +24,13 @@ import org.junit.jupiter.params.provider.MethodSource;
  * Every operation of every fast back-end against the plain-Java reference, at the shapes of an MLP
  * (784-256-128-10, batch 128), at odd shapes (vectors, sizes that are no multiple of a tile or of
  * the inner block) and split over several threads. The blas back-end runs on netlib's pure-Java
- * BLAS, which checks the row-major to column-major mapping, and on the native BLAS when this
- * machine has one.
+ * BLAS, which checks the row-major to column-major mapping (of whole products, and of the blocks of
+ * rows its threads share), and on the native BLAS when this machine has one.
  */
 class FastMatrixMathTest {
 
     private static final double RELATIVE = 1e-9;
-    private static final List<VectorMatrixMath> OPENED = new ArrayList<>();
+    private static final List<AutoCloseable> OPENED = new ArrayList<>();
 
     private final MatrixMath naive = new NaiveMatrixMath();
     private final Random random = new Random(7);
@@ -40,9 +40,11 @@ class FastMatrixMathTest {
         all.add(Arguments.of("vector, 1 thread", (Supplier<MatrixMath>) () -> vector(1)));
         all.add(Arguments.of("vector, 2 threads", (Supplier<MatrixMath>) () -> vector(2)));
         all.add(Arguments.of("vector, 3 threads", (Supplier<MatrixMath>) () -> vector(3)));
-        all.add(Arguments.of("blas on netlib's Java BLAS", (Supplier<MatrixMath>) () -> new BlasMatrixMath(JavaBLAS.getInstance())));
+        all.add(Arguments.of("blas on netlib's Java BLAS", (Supplier<MatrixMath>) () -> blas(JavaBLAS.getInstance(), 1)));
+        all.add(Arguments.of("blas on netlib's Java BLAS, rows on 3 threads", (Supplier<MatrixMath>) () -> blas(JavaBLAS.getInstance(), 3)));
         if (NativeBlas.problem() == null) {
-            all.add(Arguments.of("blas on the native BLAS", (Supplier<MatrixMath>) BlasMatrixMath::new));
+            all.add(Arguments.of("blas on the native BLAS", (Supplier<MatrixMath>) () -> blas(NativeBlas.instance(), 1)));
+            all.add(Arguments.of("blas on the native BLAS, rows on 2 threads", (Supplier<MatrixMath>) () -> blas(NativeBlas.instance(), 2)));
         }
         return all.stream();
     }
@@ -62,9 +64,17 @@ class FastMatrixMathTest {
         return math;
     }
 
+    private static BlasMatrixMath blas(dev.ludovic.netlib.blas.BLAS implementation, int threads) {
+        BlasMatrixMath math = new BlasMatrixMath(implementation, threads);
+        OPENED.add(math);
+        return math;
+    }
+
     @AfterAll
-    static void stopWorkers() {
-        OPENED.forEach(VectorMatrixMath::close);
+    static void stopWorkers() throws Exception {
+        for (AutoCloseable math : OPENED) {
+            math.close();
+        }
     }
 
     private Matrix random(int rows, int cols) {
