@@ -248,7 +248,7 @@ public final class ApiServlet extends HttpServlet {
      * The run's epochs as Server-Sent Events, from the start (or after {@code Last-Event-ID}), one
      * {@code epoch} event each as it ends, then an {@code end} event with the run when it is over.
      */
-    private static void events(TrackedRun run, HttpServletRequest request, HttpServletResponse response) throws IOException {
+    private void events(TrackedRun run, HttpServletRequest request, HttpServletResponse response) throws IOException {
         response.setStatus(200);
         response.setContentType("text/event-stream");
         response.setCharacterEncoding("UTF-8");
@@ -266,7 +266,7 @@ public final class ApiServlet extends HttpServlet {
                 }
                 if (epochs.isEmpty()) {
                     if (run.state().finished() && run.history().size() <= sent) {
-                        HttpJson.event(out, "end", null, Views.run(run, null, false));
+                        HttpJson.event(out, "end", null, Views.run(run, runs.savedAs(run.id()), false));
                         return;
                     }
                     out.write(": waiting\n\n");

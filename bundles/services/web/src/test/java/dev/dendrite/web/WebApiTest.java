@@ -127,7 +127,7 @@ class WebApiTest {
 
     @Test
     void eventsStreamOneEventPerEpochThenTheEnd() throws Exception {
-        String id = (String) json(web.post("/api/runs", "{\"dataset\": \"" + iris + "\", \"epochs\": 12}")).get("id");
+        String id = (String) json(web.post("/api/runs", "{\"dataset\": \"" + iris + "\", \"epochs\": 12, \"save\": \"streamed\"}")).get("id");
         HttpResponse<InputStream> response = web.http.send(HttpRequest.newBuilder(URI.create(web.base + "/api/runs/" + id + "/events"))
                 .timeout(Duration.ofSeconds(60)).build(), HttpResponse.BodyHandlers.ofInputStream());
         assertEquals(200, response.statusCode());
@@ -149,7 +149,7 @@ class WebApiTest {
         }
         assertEquals(List.of("1", "2", "3", "4", "5", "6", "7", "8", "9", "10", "11", "12"), ids);
         assertNotNull(end, "the stream ends with an end event");
-        assertTrue(end.contains("\"state\":\"completed\""), end);
+        assertTrue(end.contains("\"state\":\"completed\"") && end.contains("\"model\":\"streamed\""), end);
     }
 
     @Test
