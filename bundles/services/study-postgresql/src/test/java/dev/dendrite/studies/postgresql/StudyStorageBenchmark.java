@@ -26,7 +26,7 @@ import java.util.regex.Pattern;
  * Not a test: the speed of studies kept in PostgreSQL (bench/studies runs it), against a real
  * server on loopback ({@link PostgresServer}) and the real launcher of {@code DIST}:
  * <ol>
- *   <li>trials per minute of one 96-trial grid study with 1 and with 2 worker processes ({@code ml:tune --storage}),
+ *   <li>trials per minute of one 96-trial grid study (spirals, 500 epochs a trial) with 1 and with 2 worker processes ({@code ml:tune --storage}),
  *       alternated twice;</li>
  *   <li>the storage's overhead per trial: one process runs the same 400 one-epoch trials unsaved, in a
  *       journal and in PostgreSQL; the difference of the study times per trial;</li>
@@ -40,7 +40,7 @@ public final class StudyStorageBenchmark {
     private static final Pattern TOOK = Pattern.compile("trials: .* in ([0-9.]+) s");
     private static final int GRID_TRIALS = 96;
     private static final String GRID = "ml:tune --strategy grid --space \"lr=choice(0.01,0.02,0.03,0.05,0.07,0.1,0.15,0.2,0.3,0.4,0.5,0.7);"
-            + " units=choice(2,3,4,6,8,10,12,16)\" --epochs 150 --parallel 1 --pruner none --trials " + GRID_TRIALS + " --study g spirals --storage ";
+            + " units=choice(2,3,4,6,8,10,12,16)\" --epochs 500 --parallel 1 --pruner none --trials " + GRID_TRIALS + " --study g spirals --storage ";
     private static final String SHORT = "ml:tune --strategy random --space \"lr=loguniform(0.01,1)\" --layers 2 --epochs 1 --trials 400"
             + " --parallel 1 --pruner none --lag 0 xor";
 
@@ -59,6 +59,9 @@ public final class StudyStorageBenchmark {
         try (PostgresServer.Running server = PostgresServer.shared()) {
             System.out.printf(Locale.ROOT, "cores %d, load %s%n", Runtime.getRuntime().availableProcessors(), load());
             workers(server, dist);
+            if (!threads.isEmpty() && threads.get(0) == 0) {
+                return; // bench/studies 0: the throughput part only
+            }
             overhead(server, dist);
             claims(server, threads);
         } finally {
@@ -84,6 +87,21 @@ public final class StudyStorageBenchmark {
         }
         System.out.printf(Locale.ROOT, "throughput: mean of two runs each: 1 process %.1f, 2 processes %.1f trials per minute = %.2f x%n",
                 perMinute[1], perMinute[2], perMinute[2] / perMinute[1]);
+        // the peer: what two threads of one process give on this machine now (journal, StudyRunner)
+        double[] threads = new double[3];
+        for (int parallel : List.of(1, 2, 1, 2)) {
+            Process p = launcher(dist, server, GRID.replace("--parallel 1", "--parallel " + parallel).replace(" --storage ", "")
+                    .replace("--study g", "--study t" + parallel + "x" + System.nanoTime()));
+            String out = new String(p.getInputStream().readAllBytes());
+            if (!p.waitFor(30, TimeUnit.MINUTES) || p.exitValue() != 0) {
+                throw new IllegalStateException("the journal run failed: " + out);
+            }
+            double rate = GRID_TRIALS / took(out) * 60;
+            threads[parallel] += rate / 2;
+            System.out.printf(Locale.ROOT, "throughput: journal, 1 process --parallel %d: %.1f trials per minute; load %s%n", parallel, rate, load());
+        }
+        System.out.printf(Locale.ROOT, "throughput: mean of two runs each: --parallel 1 %.1f, --parallel 2 %.1f trials per minute = %.2f x%n",
+                threads[1], threads[2], threads[2] / threads[1]);
     }
 
     /** One grid study run by {@code processes} launcher processes at once: its trials per minute. */
