@@ -66,16 +66,23 @@ public final class ApiServlet extends HttpServlet {
     private final transient WebRuns runs;
     private final transient ModelServing serving;
     private final transient LongSupplier maxBody;
+    private final transient java.util.function.Consumer<Boolean> inService;
 
     @Activate
     public ApiServlet(@Reference Trainer trainer, @Reference DataService data, @Reference ModelStore models,
                       @Reference TrainingRuns runs, @Reference PluginCatalog catalog, @Reference Tuner tuner,
                       @Reference WebServer server) {
-        this(trainer, data, models, runs, catalog, tuner, server::maxBodyBytes);
+        this(trainer, data, models, runs, catalog, tuner, server::maxBodyBytes, server::serving);
     }
 
     ApiServlet(Trainer trainer, DataService data, ModelStore models, TrainingRuns runs, PluginCatalog catalog, Tuner tuner,
                LongSupplier maxBody) {
+        this(trainer, data, models, runs, catalog, tuner, maxBody, in -> { });
+    }
+
+    private ApiServlet(Trainer trainer, DataService data, ModelStore models, TrainingRuns runs, PluginCatalog catalog, Tuner tuner,
+                       LongSupplier maxBody, java.util.function.Consumer<Boolean> inService) {
+        this.inService = inService;
         this.catalog = catalog;
         this.models = models;
         this.tuner = tuner;
@@ -87,6 +94,18 @@ public final class ApiServlet extends HttpServlet {
     @Deactivate
     void deactivate() {
         runs.close();
+    }
+
+    @Override
+    public void init() throws jakarta.servlet.ServletException {
+        super.init();
+        inService.accept(true);
+    }
+
+    @Override
+    public void destroy() {
+        inService.accept(false);
+        super.destroy();
     }
 
     @Override

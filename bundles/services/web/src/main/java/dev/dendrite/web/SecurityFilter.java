@@ -46,14 +46,30 @@ public final class SecurityFilter implements Filter {
     private static final Set<String> LOOPBACK_NAMES = Set.of("127.0.0.1", "localhost", "[::1]", "::1");
 
     private final Supplier<AccessPolicy> policy;
+    private final java.util.function.Consumer<Boolean> serving;
 
     @Activate
     public SecurityFilter(@Reference WebServer server) {
-        this(server::policy);
+        this(server::policy, server::serving);
     }
 
     SecurityFilter(Supplier<AccessPolicy> policy) {
+        this(policy, in -> { });
+    }
+
+    private SecurityFilter(Supplier<AccessPolicy> policy, java.util.function.Consumer<Boolean> serving) {
         this.policy = policy;
+        this.serving = serving;
+    }
+
+    @Override
+    public void init(jakarta.servlet.FilterConfig config) {
+        serving.accept(true);
+    }
+
+    @Override
+    public void destroy() {
+        serving.accept(false);
     }
 
     /** The headers every answer carries. */

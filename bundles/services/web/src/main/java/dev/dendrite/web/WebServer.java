@@ -53,12 +53,22 @@ public final class WebServer {
     private String url;
     /** Open once the start asked by {@value #LAUNCH_PROPERTY} is done, so that a command right after the launch sees its outcome. */
     private final CountDownLatch launched = new CountDownLatch(1);
+    /** The components whose {@code init} the whiteboard calls once they serve: the API servlet and the security filter. */
+    private static final int SERVED_COMPONENTS = 2;
+    private final int components;
+    private int serving;
 
     @Activate
     public WebServer(@Reference ConfigurationAdmin admin, BundleContext context, WebConfiguration config) {
+        this(admin, context, config, SERVED_COMPONENTS);
+    }
+
+    /** @param components how many of the console's components must be in service before a start is done (0 in tests without a whiteboard) */
+    WebServer(ConfigurationAdmin admin, BundleContext context, WebConfiguration config, int components) {
         this.admin = admin;
         this.context = context;
         this.config = config;
+        this.components = components;
         if ("true".equals(context.getProperty(LAUNCH_PROPERTY))) {
             Thread starter = new Thread(() -> {
                 try {
@@ -151,6 +161,7 @@ public final class WebServer {
         policy = new AccessPolicy(loopback, token == null ? null : token.value());
         felixHttp(true, host, port);
         awaitEndpoint(port, true);
+        awaitServing(port);
         url = "http://" + (host.contains(":") ? "[" + host + "]" : host) + ":" + port + "/";
         StringBuilder told = new StringBuilder("web console: " + url);
         if (token != null && token.generated()) {
@@ -224,7 +235,10 @@ public final class WebServer {
         }
     }
 
-    /** Waits until the HTTP runtime lists (or no longer lists) an endpoint on {@code port}. */
+    /**
+     * Waits until the HTTP runtime lists (or no longer lists) an endpoint on {@code port}; called
+     * holding this monitor, which the wait releases, so that {@link #serving} is not held up.
+     */
     private void awaitEndpoint(int port, boolean listed) {
         long deadline = System.currentTimeMillis() + START_TIMEOUT_MS;
         while (hasEndpoint(port) != listed) {
@@ -237,10 +251,39 @@ public final class WebServer {
                 return;
             }
             try {
-                Thread.sleep(50);
+                wait(50);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new IllegalStateException("interrupted while waiting for the HTTP service", e);
+            }
+        }
+    }
+
+    /**
+     * Called by the API servlet and the security filter as the whiteboard puts them in service
+     * ({@code init}) or out of it ({@code destroy}): a start is done when they serve, so that a
+     * request right after {@code ml:web start} reaches them rather than Jetty's empty default.
+     */
+    synchronized void serving(boolean in) {
+        serving += in ? 1 : -1;
+        notifyAll();
+    }
+
+    /** Waits (holding no other lock than this one's monitor, released by wait) until the console's components serve. */
+    private void awaitServing(int port) {
+        long deadline = System.currentTimeMillis() + START_TIMEOUT_MS;
+        while (serving < components) {
+            long left = deadline - System.currentTimeMillis();
+            if (left <= 0) {
+                felixHttp(false, "127.0.0.1", port);
+                throw new IllegalStateException("the web console's servlets did not come into service within " + START_TIMEOUT_MS / 1000
+                        + " s; scr:list shows what they wait for");
+            }
+            try {
+                wait(left);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while waiting for the web console's servlets", e);
             }
         }
     }

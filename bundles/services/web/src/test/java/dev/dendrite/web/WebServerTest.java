@@ -53,7 +53,7 @@ class WebServerTest {
                     case "getServiceReferences" -> endpoint();
                     default -> throw new UnsupportedOperationException(method.getName());
                 });
-        return new WebServer(admin, context, configuration(tokenFile));
+        return new WebServer(admin, context, configuration(tokenFile), 0);
     }
 
     /** The HTTP runtime as Felix registers it: with the endpoint of the last configuration, while it is enabled. */
