@@ -88,10 +88,11 @@ class StudiesOnPostgresIT {
 
         String url = server.newDatabase("workers");
         Path home = Dendrite.privateDistribution(tmp.resolve("workers"));
-        Files.writeString(home.resolve("etc/dev.dendrite.studies.cfg"), "user = " + server.user() + "\nheartbeat = 0.5\ngrace = 3\nretries = 1\n");
+        Files.writeString(home.resolve("etc/dev.dendrite.studies.cfg"),
+                "storage = " + url + "\nuser = " + server.user() + "\nheartbeat = 0.5\ngrace = 3\nretries = 1\n");
         List<Process> workers = new ArrayList<>();
-        for (int i = 0; i < 3; i++) {
-            workers.add(start("worker" + i, home, TUNE + " --storage " + url));
+        for (int i = 0; i < 3; i++) { // worker 1 finds the database in the configuration, the others are told
+            workers.add(start("worker" + i, home, TUNE + (i == 1 ? "" : " --storage " + url)));
         }
         Process victim = workers.get(1);
         Integer lost;
@@ -142,8 +143,10 @@ class StudiesOnPostgresIT {
             }
         }
 
-        String exported = finish("export", start("export", home, "ml:study g --storage " + url + " --export " + tmp.resolve("g.jsonl")));
+        String exported = finish("export", start("export", home, "ml:study g --export " + tmp.resolve("g.jsonl") + "; ml:studies"));
         assertTrue(exported.startsWith("exported study g to " + tmp.resolve("g.jsonl")), exported);
+        assertTrue(exported.contains("\ng     spirals  grid      30/30   30        0       0       0        val_accuracy  "), exported);
+        assertTrue(exported.endsWith("\nstudy database: " + url.replace("//", "//" + server.user() + "@") + "\n"), exported);
         assertEquals(expected, outcomes(tmp.resolve("g.jsonl")), "the same (parameters → objective) as one process");
     }
 }

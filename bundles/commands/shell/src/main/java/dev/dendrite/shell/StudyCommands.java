@@ -54,7 +54,7 @@ public final class StudyCommands implements CommandCatalog {
     /** Where studies are kept ({@code ml:tune}, {@code ml:study}, {@code ml:studies}). */
     static final Option<String> STORAGE = Option.of("storage", "URL", "where the studies are: journal (the studies folder) or a database"
             + " that many processes share, postgresql://host:port/db (credentials in etc/dev.dendrite.studies.cfg or PGUSER, PGPASSWORD)",
-            text -> text).defaultText("storage of etc/dev.dendrite.studies.cfg (journal)").completion(Completion.of("journal", "postgresql://"));
+            text -> text).defaultText("journal, or storage in etc/dev.dendrite.studies.cfg").completion(Completion.of("journal", "postgresql://"));
 
     static final CommandSyntax STUDIES = CommandSyntax.command("ml:studies",
             "lists the saved studies: name, data set, strategy, trials by state, best value of the metric; a damaged journal"
