@@ -24,7 +24,9 @@ import java.util.zip.GZIPInputStream;
  * percentiles and errors. Rows are Fashion-MNIST test images (pixels / 255, as the model was
  * trained), named by the model's columns.
  *
- * <pre>java WebLoad.java BASE TOKEN MODEL IMAGES.gz ROWS REQUESTS CLIENTS</pre>
+ * <pre>java WebLoad.java BASE TOKEN MODEL IMAGES.gz ROWS REQUESTS CLIENTS [arrays]</pre>
+ *
+ * With {@code arrays}, rows are arrays under one list of column names, else objects by column name.
  */
 public final class WebLoad {
 
@@ -36,6 +38,7 @@ public final class WebLoad {
         int rows = Integer.parseInt(args[4]);
         int requests = Integer.parseInt(args[5]);
         int clients = Integer.parseInt(args[6]);
+        boolean arrays = args.length > 7 && args[7].equals("arrays");
 
         HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5)).build();
         List<String> columns = columns(http.send(HttpRequest.newBuilder(URI.create(base + "/api/models/" + model)).build(),
@@ -44,24 +47,32 @@ public final class WebLoad {
         // 50 different bodies of ROWS rows, taken in turn
         List<byte[]> bodies = new ArrayList<>();
         for (int b = 0; b < 50; b++) {
-            StringBuilder s = new StringBuilder("{\"rows\":[");
+            StringBuilder s = new StringBuilder("{");
+            if (arrays) {
+                s.append("\"columns\":[\"").append(String.join("\",\"", columns)).append("\"],");
+            }
+            s.append("\"rows\":[");
             for (int r = 0; r < rows; r++) {
                 double[] image = pixels[(b * rows + r) % pixels.length];
-                s.append(r > 0 ? ",{" : "{");
+                s.append(r > 0 ? "," : "").append(arrays ? '[' : '{');
                 for (int p = 0; p < image.length; p++) {
-                    s.append(p > 0 ? ",\"" : "\"").append(columns.get(p)).append("\":").append(image[p]);
+                    s.append(p > 0 ? "," : "");
+                    if (!arrays) {
+                        s.append('"').append(columns.get(p)).append("\":");
+                    }
+                    s.append(image[p]);
                 }
-                s.append('}');
+                s.append(arrays ? ']' : '}');
             }
             bodies.add(s.append("]}").toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
         }
         URI predict = URI.create(base + "/api/models/" + model + "/predict");
-        run(http, predict, token, bodies, Math.max(200, requests / 10), clients, rows, false); // warm-up
-        run(http, predict, token, bodies, requests, clients, rows, true);
+        run(http, predict, token, bodies, Math.max(200, requests / 10), clients, rows, arrays, false); // warm-up
+        run(http, predict, token, bodies, requests, clients, rows, arrays, true);
     }
 
     private static void run(HttpClient http, URI predict, String token, List<byte[]> bodies, int requests, int clients, int rows,
-                            boolean report) throws Exception {
+                            boolean arrays, boolean report) throws Exception {
         long[] latencies = new long[requests];
         AtomicInteger next = new AtomicInteger();
         AtomicInteger errors = new AtomicInteger();
@@ -110,9 +121,9 @@ public final class WebLoad {
             return;
         }
         Arrays.sort(latencies);
-        System.out.printf(Locale.ROOT, "%d requests of %d row%s, %d clients: %.0f requests/s, %.0f rows/s; latency p50 %.2f ms,"
+        System.out.printf(Locale.ROOT, "%d requests of %d row%s%s, %d clients: %.0f requests/s, %.0f rows/s; latency p50 %.2f ms,"
                         + " p99 %.2f ms, max %.2f ms; errors %d (%.1f s)%n",
-                requests, rows, rows == 1 ? "" : "s", clients,
+                requests, rows, rows == 1 ? "" : "s", arrays ? " as arrays" : "", clients,
                 requests / seconds, requests * (double) rows / seconds, ms(latencies, 0.50), ms(latencies, 0.99),
                 latencies[latencies.length - 1] / 1e6, errors.get(), seconds);
         firstErrors.forEach(e -> System.out.println("  error: " + e.substring(0, Math.min(300, e.length()))));

@@ -124,10 +124,11 @@ final class ModelServing {
     }
 
     /**
-     * Predicts the rows of {@code {"rows": [{"column": value, …}, …]}}: each row names every
-     * column of the file the model was trained on once, a number for a numeric column, a category
-     * for a categorical one (one-hot encoded as training did); a column with a fill may be left out
-     * or null; the target column may be there too and is ignored.
+     * Predicts the rows of {@code {"rows": [{"column": value, …}, …]}}, or, leaner for many rows,
+     * {@code {"columns": ["column", …], "rows": [[value, …], …]}}: every column of the file the
+     * model was trained on once, a number for a numeric column, a category for a categorical one
+     * (one-hot encoded as training did); a column with a fill may be left out or null; the target
+     * column may be there too and is ignored.
      *
      * @return {@code {"model": name, "task": …, "predictions": [{"label": …, "probabilities": {class: p}} | {"value": v}]}}
      * @throws Problem 400 naming the row and the missing, unknown or mistyped column
@@ -138,30 +139,43 @@ final class ModelServing {
         List<?> rows = rows(body);
         List<FeatureColumn> columns = model.schema().columns();
         List<String> names = columns.stream().map(FeatureColumn::name).toList();
+        int[] given = given(body, loaded, name, names);
         int n = model.inputs();
         int m = rows.size();
         double[] x = new double[n * m];
         boolean[] seen = new boolean[columns.size()];
         for (int j = 0; j < m; j++) {
-            if (!(rows.get(j) instanceof Map<?, ?> row)) {
-                throw Problem.badRequest("row " + (j + 1) + " must be an object of column names and values, got "
-                        + HttpJson.kind(rows.get(j)));
-            }
             java.util.Arrays.fill(seen, false);
-            for (Map.Entry<?, ?> cell : row.entrySet()) {
-                String column = (String) cell.getKey();
-                Integer c = loaded.columns().get(column);
-                if (c == null) {
-                    if (column.equals(model.schema().target())) {
-                        continue;
-                    }
-                    String nearest = CommandSyntax.nearest(column, names);
-                    throw Problem.badRequest("row " + (j + 1) + ": unknown column '" + column + "'"
-                            + (nearest != null ? "; did you mean '" + nearest + "'?" : "") + " (model " + name + " has " + listed(names) + ")");
+            if (given != null) {
+                if (!(rows.get(j) instanceof List<?> row) || row.size() != given.length) {
+                    throw Problem.badRequest("row " + (j + 1) + " must be an array of " + given.length + " values, one per column, got "
+                            + (rows.get(j) instanceof List<?> other ? other.size() + " values" : HttpJson.kind(rows.get(j))));
                 }
-                if (cell.getValue() != null) {
-                    set(x, m, j, loaded, c, column, cell.getValue());
-                    seen[c] = true;
+                for (int k = 0; k < given.length; k++) {
+                    int c = given[k];
+                    if (c >= 0 && row.get(k) != null) {
+                        set(x, m, j, loaded, c, columns.get(c).name(), row.get(k));
+                        seen[c] = true;
+                    }
+                }
+            } else {
+                if (!(rows.get(j) instanceof Map<?, ?> row)) {
+                    throw Problem.badRequest("row " + (j + 1) + " must be an object of column names and values, got "
+                            + HttpJson.kind(rows.get(j)));
+                }
+                for (Map.Entry<?, ?> cell : row.entrySet()) {
+                    String column = (String) cell.getKey();
+                    Integer c = loaded.columns().get(column);
+                    if (c == null) {
+                        if (column.equals(model.schema().target())) {
+                            continue;
+                        }
+                        throw Problem.badRequest("row " + (j + 1) + ": " + unknown(column, name, names));
+                    }
+                    if (cell.getValue() != null) {
+                        set(x, m, j, loaded, c, column, cell.getValue());
+                        seen[c] = true;
+                    }
                 }
             }
             for (int c = 0; c < columns.size(); c++) {
@@ -231,23 +245,70 @@ final class ModelServing {
         }
     }
 
+    /** The rows of the body, objects or (under {@code columns}) arrays; the body holds nothing else. */
     private static List<?> rows(Object body) {
         if (!(body instanceof Map<?, ?> map)) {
-            throw Problem.badRequest("the body must be a JSON object {\"rows\": [{\"column\": number, …}, …]}");
+            throw Problem.badRequest("the body must be a JSON object {\"rows\": [{\"column\": value, …}, …]}"
+                    + " or {\"columns\": [names], \"rows\": [[values], …]}");
         }
         for (Object key : map.keySet()) {
-            if (!key.equals("rows")) {
-                throw Problem.badRequest("unknown field '" + key + "' (the body holds rows only)");
+            if (!key.equals("rows") && !key.equals("columns")) {
+                throw Problem.badRequest("unknown field '" + key + "' (the body holds rows, and columns when the rows are arrays)");
             }
         }
         if (!(map.get("rows") instanceof List<?> rows)) {
-            throw Problem.badRequest("field 'rows' must be an array of objects"
+            throw Problem.badRequest("field 'rows' must be an array"
                     + (map.containsKey("rows") ? ", got " + HttpJson.kind(map.get("rows")) : " (it is missing)"));
         }
         if (rows.isEmpty()) {
             throw Problem.badRequest("field 'rows' is empty: give at least one row");
         }
         return rows;
+    }
+
+    /**
+     * For rows given as arrays, the model column of each position of {@code columns} (-1 for the
+     * target column, which is ignored); null for rows given as objects.
+     *
+     * @throws Problem 400 naming an unknown, repeated or missing column
+     */
+    private static int[] given(Object body, Loaded loaded, String name, List<String> names) {
+        Map<?, ?> map = (Map<?, ?>) body;
+        if (!map.containsKey("columns")) {
+            return null;
+        }
+        if (!(map.get("columns") instanceof List<?> columns) || !columns.stream().allMatch(c -> c instanceof String)) {
+            throw Problem.badRequest("field 'columns' must be an array of column names, got " + HttpJson.kind(map.get("columns")));
+        }
+        int[] given = new int[columns.size()];
+        boolean[] named = new boolean[names.size()];
+        for (int k = 0; k < given.length; k++) {
+            String column = (String) columns.get(k);
+            Integer c = loaded.columns().get(column);
+            if (c == null && !column.equals(loaded.model().schema().target())) {
+                throw Problem.badRequest("columns: " + unknown(column, name, names));
+            }
+            if (c != null && named[c]) {
+                throw Problem.badRequest("columns: column '" + column + "' is named twice");
+            }
+            given[k] = c == null ? -1 : c;
+            if (c != null) {
+                named[c] = true;
+            }
+        }
+        List<FeatureColumn> model = loaded.model().schema().columns();
+        for (int c = 0; c < named.length; c++) {
+            if (!named[c] && !model.get(c).filled()) {
+                throw Problem.badRequest("columns: missing column '" + names.get(c) + "' (model " + name + " has " + listed(names) + ")");
+            }
+        }
+        return given;
+    }
+
+    private static String unknown(String column, String model, List<String> names) {
+        String nearest = CommandSyntax.nearest(column, names);
+        return "unknown column '" + column + "'" + (nearest != null ? "; did you mean '" + nearest + "'?" : "")
+                + " (model " + model + " has " + listed(names) + ")";
     }
 
     private static String listed(List<String> names) {

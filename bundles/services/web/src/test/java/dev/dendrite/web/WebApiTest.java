@@ -317,8 +317,9 @@ class WebApiTest {
         assertEquals("row 1 must be an object of column names and values, got an array",
                 detail(web.post("/api/models/iris/predict", "{\"rows\": [[1, 2, 3, 4]]}")));
         assertEquals("field 'rows' is empty: give at least one row", detail(web.post("/api/models/iris/predict", "{\"rows\": []}")));
-        assertEquals("field 'rows' must be an array of objects (it is missing)", detail(web.post("/api/models/iris/predict", "{}")));
-        assertEquals("unknown field 'row' (the body holds rows only)", detail(web.post("/api/models/iris/predict", "{\"row\": []}")));
+        assertEquals("field 'rows' must be an array (it is missing)", detail(web.post("/api/models/iris/predict", "{}")));
+        assertEquals("unknown field 'row' (the body holds rows, and columns when the rows are arrays)",
+                detail(web.post("/api/models/iris/predict", "{\"row\": []}")));
         assertTrue(detail(web.post("/api/models/iris/predict", "{\"rows\": [")).startsWith("malformed JSON: line 1, column 11:"));
     }
 
@@ -353,6 +354,37 @@ class WebApiTest {
                 detail(web.post("/api/models/colours/predict", "{\"rows\": [{\"size\": 3, \"colour\": 2}]}")));
         assertEquals(200, web.post("/api/models/colours/predict", "{\"rows\": [{\"size\": 3}]}").statusCode(),
                 "--missing mean fills a missing category with the most frequent one");
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void rowsMayBeArraysUnderOneListOfColumns() throws Exception {
+        String objects = "{\"rows\": [{\"sepal_length\": 5.1, \"sepal_width\": 3.5, \"petal_length\": 1.4, \"petal_width\": 0.2},"
+                + " {\"sepal_length\": 6.9, \"sepal_width\": 3.2, \"petal_length\": 5.9, \"petal_width\": 2.3}]}";
+        String arrays = "{\"columns\": [\"petal_width\", \"species\", \"sepal_length\", \"sepal_width\", \"petal_length\"],"
+                + " \"rows\": [[0.2, \"ignored\", 5.1, 3.5, 1.4], [2.3, null, 6.9, 3.2, 5.9]]}";
+        HttpResponse<String> response = web.post("/api/models/iris/predict", arrays);
+        assertEquals(200, response.statusCode(), response.body());
+        assertEquals(json(web.post("/api/models/iris/predict", objects)).get("predictions"), json(response).get("predictions"),
+                "the same rows as objects and as arrays predict the same");
+        assertEquals("columns: missing column 'petal_width' (model iris has sepal_length, sepal_width, petal_length, petal_width)",
+                detail(web.post("/api/models/iris/predict", "{\"columns\": [\"sepal_length\", \"sepal_width\", \"petal_length\"],"
+                        + " \"rows\": [[1, 2, 3]]}")));
+        assertEquals("columns: unknown column 'petal_widht'; did you mean 'petal_width'? (model iris has sepal_length, sepal_width,"
+                        + " petal_length, petal_width)",
+                detail(web.post("/api/models/iris/predict", "{\"columns\": [\"sepal_length\", \"sepal_width\", \"petal_length\","
+                        + " \"petal_widht\"], \"rows\": [[1, 2, 3, 4]]}")));
+        assertEquals("columns: column 'sepal_width' is named twice", detail(web.post("/api/models/iris/predict",
+                "{\"columns\": [\"sepal_length\", \"sepal_width\", \"petal_length\", \"petal_width\", \"sepal_width\"], \"rows\": [[1, 2, 3, 4, 5]]}")));
+        String four = "{\"columns\": [\"sepal_length\", \"sepal_width\", \"petal_length\", \"petal_width\"], \"rows\": ";
+        assertEquals("row 2 must be an array of 4 values, one per column, got 3 values",
+                detail(web.post("/api/models/iris/predict", four + "[[1, 2, 3, 4], [1, 2, 3]]}")));
+        assertEquals("row 1 must be an array of 4 values, one per column, got an object",
+                detail(web.post("/api/models/iris/predict", four + "[{\"sepal_length\": 1}]}")));
+        assertEquals("row 1, column 'petal_length': expected a number, got a string",
+                detail(web.post("/api/models/iris/predict", four + "[[1, 2, \"3\", 4]]}")));
+        assertEquals("field 'columns' must be an array of column names, got a string",
+                detail(web.post("/api/models/iris/predict", "{\"columns\": \"sepal_length\", \"rows\": [[1]]}")));
     }
 
     @Test
