@@ -19,6 +19,9 @@ final class KarafConsole implements AutoCloseable {
 
     static final String PROMPT = "karaf@root()> ";
     static final String CTRL_C = "\u0003";
+    static final String TAB = "\t";
+    /** Erases the line typed so far. */
+    static final String CTRL_U = "\u0015";
 
     private static final Duration START_TIMEOUT = Duration.ofSeconds(120);
     private static final Duration TIMEOUT = Duration.ofSeconds(60);

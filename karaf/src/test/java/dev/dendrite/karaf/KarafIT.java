@@ -63,7 +63,8 @@ class KarafIT {
         do {
             list = console.run("bundle:list -t 0 -s --no-format");
             bundles = list.lines().filter(line -> line.contains("dev.dendrite.")).toList();
-        } while (!bundles.stream().allMatch(KarafIT::active) && System.nanoTime() < deadline && sleep());
+        } while ((bundles.size() < DENDRITE_BUNDLES || !bundles.stream().allMatch(KarafIT::active))
+                && System.nanoTime() < deadline && sleep()); // (Karaf's own commands may not be there yet either)
 
         assertEquals(DENDRITE_BUNDLES, bundles.size(), list);
         assertTrue(bundles.stream().allMatch(KarafIT::active), list);
@@ -193,6 +194,49 @@ class KarafIT {
 
         assertTrue(log.contains("| saved model interrupted: "), log);
         assertTrue(log.contains("| bundle dendrite-activation-swish 1.0.0 ") && log.contains(" installed: "), log);
+    }
+
+    @Test
+    @Order(11)
+    void tabCompletesTheOptionsOfAnMlCommandAndTheirValues() throws Exception {
+        try {
+            tabCompletes();
+        } finally {
+            console.type(KarafConsole.CTRL_U); // the next test's line starts empty
+        }
+        // the hidden command Tab uses, run: the candidates of the last word
+        assertEquals(List.of("random"), output(console.run("ml:_complete ml:tune --strategy r")));
+    }
+
+    private static void tabCompletes() throws Exception {
+        console.type("ml:train --ep" + KarafConsole.TAB);
+        console.await("ochs "); // the one option that starts so, completed
+        console.type(KarafConsole.CTRL_U + "ml:train --" + KarafConsole.TAB);
+        String options = console.await("--optimizer");
+        assertTrue(options.contains("--epochs") && options.contains("--activation"), options);
+        assertTrue(options.contains("(epochs: passes over the training data)"), options); // with their help
+
+        console.type(KarafConsole.CTRL_U + "ml:train --optimizer " + KarafConsole.TAB);
+        String optimizers = console.await("sgd");
+        assertTrue(optimizers.contains("adam") && optimizers.contains("momentum") && optimizers.contains("rmsprop"), optimizers);
+
+        // live: the plug-in dropped into deploy/ (4), a built-in data set
+        console.type(KarafConsole.CTRL_U + "ml:train --activation sw" + KarafConsole.TAB);
+        console.await("ish ");
+        console.type(KarafConsole.CTRL_U + "train --epochs 3 spi" + KarafConsole.TAB);
+        console.await("rals ");
+    }
+
+    @Test
+    @Order(12)
+    void helpMlListsTheMlCommandsWithALineOnEach() throws Exception {
+        String help = console.run("help ml");
+
+        assertTrue(help.matches("(?s).*\\bml:train\\W+trains a network on a data set; ml:train --help lists.*"), help);
+        assertTrue(help.matches("(?s).*\\bml:tune\\W+searches hyperparameters.*"), help);
+        assertTrue(help.matches("(?s).*\\bml:uat\\W+universal approximation demo.*"), help); // the demo bundle's commands too
+        String train = console.run("ml:help train");
+        assertTrue(train.contains("--epochs N") && train.contains("(default 100)"), train);
     }
 
     private static boolean active(String bundleLine) {
