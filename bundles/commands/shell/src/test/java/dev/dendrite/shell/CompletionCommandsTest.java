@@ -24,10 +24,15 @@ class CompletionCommandsTest {
     private final List<String> activations = new java.util.ArrayList<>(List.of("relu", "sigmoid", "tanh"));
 
     private CompletionCommands completion() {
-        PluginCatalog plugins = (PluginCatalog) Proxy.newProxyInstance(getClass().getClassLoader(), new Class<?>[] {PluginCatalog.class},
+        return completion(dir, activations);
+    }
+
+    /** The completion of ml:train and ml:eval, with the activations {@code activations} and the models saved under {@code dir}. */
+    static CompletionCommands completion(Path dir, List<String> activations) {
+        PluginCatalog plugins = (PluginCatalog) Proxy.newProxyInstance(CompletionCommandsTest.class.getClassLoader(), new Class<?>[] {PluginCatalog.class},
                 (proxy, method, args) -> method.getName().equals("names") && args[0] == Activation.class ? List.copyOf(new java.util.TreeSet<>(activations))
                         : List.of());
-        Tuner tuner = (Tuner) Proxy.newProxyInstance(getClass().getClassLoader(), new Class<?>[] {Tuner.class},
+        Tuner tuner = (Tuner) Proxy.newProxyInstance(CompletionCommandsTest.class.getClassLoader(), new Class<?>[] {Tuner.class},
                 (proxy, method, args) -> List.of());
         ModelStore models = new FileModelStore(dir.resolve("models"));
         CompletionCommands commands = new CompletionCommands(plugins, models, tuner);
