@@ -25,10 +25,9 @@ import org.osgi.service.component.annotations.Reference;
  * the live registry). Karaf wraps each Gogo command in a command of its own without a completer,
  * and asks every command's completer at each Tab; so this hidden command, {@code ml:_complete},
  * registered in Karaf's shell registry, completes the words of every {@code ml} command line.
- * Active only in Karaf, where a {@link SessionFactory} service is; elsewhere the component is never
- * satisfied and no Karaf class is loaded.
+ * Enabled only in Karaf ({@link KarafPresence}), where it waits for Karaf's {@link SessionFactory}.
  */
-@Component(service = {})
+@Component(service = {}, enabled = false)
 public final class KarafCompletion implements Command, Completer {
 
     private final Registry registry;
