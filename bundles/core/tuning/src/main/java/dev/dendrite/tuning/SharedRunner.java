@@ -34,7 +34,8 @@ import java.util.concurrent.TimeUnit;
  * (one that a stale worker lost), or else proposes the next trial, holding the study while it
  * does; trains it, reporting its values now and then; records its end, which counts only while the claim
  * holds. A worker that can do nothing now (the proposal must see trials still running elsewhere,
- * or the study has proposed its last trial while others still run one, which may go stale) polls;
+ * or the study has proposed its last trial while others still run one, which may go stale) polls,
+ * reading only the trials after the study's finished first ones;
  * it stops when every trial is finished and the strategy proposes no more.
  *
  * <p>Proposals follow {@link StudyRunner}'s lagging frontier exactly: trial n's proposal sees the
@@ -173,11 +174,10 @@ final class SharedRunner {
                 }
                 if (claim.isPresent()) {
                     train(claim.get(), seen.isEmpty() ? trials(database.read(settings.name()).orElseThrow()) : seen.get(0));
-                } else if (done[0] && trials(database.read(settings.name()).orElseThrow()).stream().allMatch(TrialRecord::finished)) {
+                } else if (done[0] && allFinished()) {
                     return;
                 } else {
-                    // waiting for a frontier: soon; for others' last trials (one may go stale): once per heartbeat
-                    Thread.sleep(done[0] ? Math.max(POLL_MILLIS, heartbeat.interval().toMillis()) : POLL_MILLIS);
+                    Thread.sleep(POLL_MILLIS); // a frontier to wait for, or others' last trials (one may go stale)
                 }
             }
         } catch (InterruptedException e) {
@@ -187,6 +187,13 @@ final class SharedRunner {
                 crash = t;
             }
         }
+    }
+
+    /** Whether every trial of the study is finished, reading only those after its settled first ones. */
+    private boolean allFinished() {
+        List<SharedTrial> known = settled();
+        return settle(known, database.read(settings.name(), known.size()).orElseThrow()).trialList().stream()
+                .allMatch(t -> t.record().finished());
     }
 
     private List<SharedTrial> settled() {

@@ -151,8 +151,8 @@ final class PostgresStudyDatabase implements StudyDatabase, AutoCloseable {
     }
 
     @Override
-    public Optional<SharedStudy> read(String name) {
-        return transaction(c -> read(c, name, 0, false));
+    public Optional<SharedStudy> read(String name, int from) {
+        return transaction(c -> read(c, name, from, false));
     }
 
     /** The study with its trials from number {@code from} on, its row locked against other proposals when {@code lock}. */

@@ -24,7 +24,15 @@ public interface StudyDatabase {
     List<String> names();
 
     /** The study {@code name} as it is now, or empty. */
-    Optional<SharedStudy> read(String name);
+    default Optional<SharedStudy> read(String name) {
+        return read(name, 0);
+    }
+
+    /**
+     * The study {@code name} as it is now with its trials numbered from {@code from} on (the caller
+     * has those below, which are finished: a finished trial never changes), or empty.
+     */
+    Optional<SharedStudy> read(String name, int from);
 
     /**
      * Creates the study unless it exists (atomically: of two processes creating it at once, one
