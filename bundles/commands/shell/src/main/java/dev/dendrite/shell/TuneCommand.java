@@ -127,6 +127,7 @@ public final class TuneCommand implements CommandCatalog {
                     "searches hyperparameters: trains trials proposed by a strategy, prints progress and a leaderboard")
             .option(SPACE)
             .options(SETTINGS.stream().<Option<?>>map(Setting::option).toList())
+            .options(DataLoadingOptions.tableOptions())
             .options(List.of(GRID_POINTS, StudyCommands.TOP, SAVE, StudyCommands.STORAGE))
             .options(BASE)
             .argument("DATASET", "a built-in data set (ml:datasets) or a CSV file", Completion.DATASET)
@@ -210,6 +211,7 @@ public final class TuneCommand implements CommandCatalog {
         }
         StudySettings.Builder builder = StudySettings.builder(arguments.positional(0), arguments.get(SPACE));
         SETTINGS.forEach(setting -> setting.apply(arguments, builder));
+        builder.table(DataLoadingOptions.table(arguments));
         if (arguments.has(GRID_POINTS)) {
             StudySettings chosen = builder.build();
             if (!chosen.strategy().equals("grid")) {
@@ -265,7 +267,7 @@ public final class TuneCommand implements CommandCatalog {
         TrainingRequest request = tuner.request(study, full);
         StudySettings s = study.settings();
         DataSplit split = data.load(s.dataset(), new DataOptions(s.target(),
-                s.folds() > 0 ? DataLoadingOptions.DEFAULT_VALIDATION : s.validation(), s.seed(), s.task(), s.scaling()));
+                s.folds() > 0 ? DataLoadingOptions.DEFAULT_VALIDATION : s.validation(), s.seed(), s.task(), s.scaling(), s.table()));
         TrainingResult result = trainer.train(request, split, TrainingListener.NONE);
         String what = best.state() == TrialState.COMPLETE && full.budget() == best.budget()
                 ? String.format("retrained trial %d as it ran (%s, %d epochs)", best.number() + 1, StudyCommands.parameters(best.parameters()),

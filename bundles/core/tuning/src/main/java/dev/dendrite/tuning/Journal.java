@@ -5,6 +5,7 @@ import dev.dendrite.api.tuning.StudySettings;
 import dev.dendrite.api.tuning.TrialRecord;
 import dev.dendrite.json.Json;
 import dev.dendrite.models.AtomicFiles;
+import dev.dendrite.options.DataLoadingOptions;
 import dev.dendrite.options.TrainingOptions;
 import java.io.FileOutputStream;
 import java.io.IOException;
@@ -202,6 +203,7 @@ final class Journal implements TrialLog {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("name", s.name());
         m.putAll(s.identity());
+        m.put("table", new LinkedHashMap<String, Object>(DataLoadingOptions.describe(s.table())));
         m.put("base", new LinkedHashMap<String, Object>(TrainingOptions.describe(s.base())));
         m.put("trials", (long) s.trials());
         m.put("totalEpochs", s.totalEpochs());

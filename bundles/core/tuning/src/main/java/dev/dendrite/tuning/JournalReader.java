@@ -6,6 +6,7 @@ import dev.dendrite.api.tuning.StudySettings;
 import dev.dendrite.api.tuning.TrialRecord;
 import dev.dendrite.api.tuning.TrialState;
 import dev.dendrite.json.Json;
+import dev.dendrite.options.DataLoadingOptions;
 import dev.dendrite.options.TrainingOptions;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -170,6 +171,11 @@ final class JournalReader {
         int folds = (int) integer(m, "folds");
         if (folds > 0) {
             b.folds(folds);
+        }
+        if (m.containsKey("table")) {
+            Map<String, String> table = new LinkedHashMap<>();
+            object(m.get("table"), "table").forEach((k, v) -> table.put(k, (String) v));
+            b.table(DataLoadingOptions.table(table));
         }
         if (m.containsKey("base")) {
             TrainingRequest.Builder base = TrainingRequest.builder();

@@ -31,10 +31,10 @@ record Objective(String metric, boolean higherIsBetter, List<DataSplit> splits) 
                 throw new IllegalArgumentException("scaling " + s.scaling() + " does not apply with folds:"
                         + " each fold is standardized on its own training part");
             }
-            DataSplit all = data.load(s.dataset(), new DataOptions(s.target(), 0, s.seed(), s.task(), "none"));
+            DataSplit all = data.load(s.dataset(), new DataOptions(s.target(), 0, s.seed(), s.task(), "none", s.table()));
             splits = Folds.split(all.train(), s.folds(), s.seed(), all.target());
         } else {
-            splits = List.of(data.load(s.dataset(), new DataOptions(s.target(), s.validation(), s.seed(), s.task(), s.scaling())));
+            splits = List.of(data.load(s.dataset(), new DataOptions(s.target(), s.validation(), s.seed(), s.task(), s.scaling(), s.table())));
         }
         DataSplit first = splits.get(0);
         boolean validation = first.hasValidation();

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.dendrite.api.data.DataSet;
 import dev.dendrite.api.data.DataSplit;
+import dev.dendrite.api.data.TableOptions;
 import dev.dendrite.api.math.Matrix;
 import dev.dendrite.api.nn.Metrics;
 import dev.dendrite.api.nn.Model;
@@ -238,6 +239,36 @@ class StudiesTest {
         StudySettings otherBase = s.toBuilder().base(base.toBuilder().batchSize(32).build()).build();
         String message = assertThrows(IllegalArgumentException.class, () -> tune(counting, folder, otherBase)).getMessage();
         assertTrue(message.startsWith("study based exists with other settings: base {"), message);
+    }
+
+    /** A ';' table with missing cells and a text column, read as ml:train reads it; the journal keeps how. */
+    @Test
+    void aStudyReadsATableAsItsTableOptionsSayAndKeepsThem() throws IOException {
+        StringBuilder csv = new StringBuilder("x;colour;y\n");
+        java.util.Random random = new java.util.Random(3);
+        for (int i = 0; i < 120; i++) {
+            boolean red = i % 2 == 0;
+            String x = i % 10 == 3 ? "NA" : String.format(java.util.Locale.ROOT, "%.3f", random.nextGaussian());
+            csv.append(x).append(';').append(red ? "red" : "blue").append(';').append(red ? 1 : 0).append('\n');
+        }
+        Path file = Files.writeString(folder.resolve("table.csv"), csv);
+        TableOptions table = new TableOptions(';', TableOptions.Missing.MEAN, List.of("auto"), TableOptions.Unseen.ZEROS);
+        StudySettings s = StudySettings.builder(file.toString(), "lr=choice(0.1,0.5)").name("table").strategy("grid").epochs(20)
+                .parallel(1).table(table).build();
+        Study study = tune(Fixtures.trainer(), folder, s);
+        assertEquals(2, study.trials().size());
+        study.trials().forEach(t -> assertEquals(TrialState.COMPLETE, t.state(), t.toString()));
+        assertTrue(study.best().orElseThrow().value() > 0.9, "the colour decides the class: " + study.best());
+        assertEquals(table, Fixtures.studies(Fixtures.trainer(), folder).study("table").settings().table(), "the journal keeps the table options");
+
+        String message = assertThrows(IllegalArgumentException.class,
+                () -> tune(Fixtures.trainer(), folder, s.toBuilder().table(new TableOptions(';', TableOptions.Missing.MEDIAN,
+                        List.of("auto"), TableOptions.Unseen.ZEROS)).build())).getMessage();
+        assertTrue(message.startsWith("study table exists with other settings: table {\"delimiter\":\"semicolon\",\"missing\":\"mean\","), message);
+        assertTrue(message.contains("(now {\"delimiter\":\"semicolon\",\"missing\":\"median\","), message);
+        StudySettings plain = s.toBuilder().name("plain").table(null).build();
+        message = assertThrows(IllegalArgumentException.class, () -> tune(Fixtures.trainer(), folder, plain)).getMessage();
+        assertTrue(message.contains("line 2, column 2 (colour): 'red' is not a number"), message);
     }
 
     @Test

@@ -7,8 +7,10 @@ import dev.dendrite.api.data.TableOptions.Unseen;
 import dev.dendrite.api.data.Task;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 /**
  * The options of how a data set is loaded and split ({@link DataOptions}) and how a table file is
@@ -72,6 +74,11 @@ public final class DataLoadingOptions {
         return List.of(VAL, TARGET, TASK, SCALING, DELIMITER, MISSING, CATEGORICAL, UNSEEN);
     }
 
+    /** The options of how a table is read ({@link TableOptions}), in the order of the help. */
+    public static List<Option<?>> tableOptions() {
+        return List.of(DELIMITER, MISSING, CATEGORICAL, UNSEEN);
+    }
+
     /** The options of reading a table with a trained model's schema ({@code ml:eval}, {@code ml:predict}). */
     public static List<Option<?>> reading() {
         return List.of(DELIMITER, UNSEEN);
@@ -86,6 +93,50 @@ public final class DataLoadingOptions {
     /** How a table is read, as the options given say (the defaults of {@link TableOptions} for those not given). */
     public static TableOptions table(Arguments arguments) {
         return new TableOptions(arguments.get(DELIMITER), arguments.get(MISSING), arguments.get(CATEGORICAL), arguments.get(UNSEEN));
+    }
+
+    /**
+     * The table options that differ from {@link TableOptions#DEFAULTS}, as option name → text that
+     * {@link #table(Map)} reads back (a study's journal keeps them so).
+     */
+    public static Map<String, String> describe(TableOptions table) {
+        Map<String, String> described = new LinkedHashMap<>();
+        TableOptions defaults = TableOptions.DEFAULTS;
+        if (table.delimiter() != null) {
+            described.put(DELIMITER.name(), DELIMITER.write(table.delimiter()));
+        }
+        if (table.missing() != defaults.missing()) {
+            described.put(MISSING.name(), MISSING.write(table.missing()));
+        }
+        if (!table.categorical().isEmpty()) {
+            described.put(CATEGORICAL.name(), CATEGORICAL.write(table.categorical()));
+        }
+        if (table.unseen() != defaults.unseen()) {
+            described.put(UNSEEN.name(), UNSEEN.write(table.unseen()));
+        }
+        return described;
+    }
+
+    /**
+     * The table options {@code described} (option name → text, as {@link #describe} writes them),
+     * the defaults for the others.
+     *
+     * @throws IllegalArgumentException naming an option that is not a table option, or a bad value
+     */
+    public static TableOptions table(Map<String, String> described) {
+        for (String name : described.keySet()) {
+            if (tableOptions().stream().noneMatch(o -> o.name().equals(name))) {
+                throw new IllegalArgumentException(Quote.of(name) + " is not a table option");
+            }
+        }
+        TableOptions defaults = TableOptions.DEFAULTS;
+        return new TableOptions(read(DELIMITER, described, defaults.delimiter()), read(MISSING, described, defaults.missing()),
+                read(CATEGORICAL, described, defaults.categorical()), read(UNSEEN, described, defaults.unseen()));
+    }
+
+    private static <T> T read(Option<T> option, Map<String, String> described, T otherwise) {
+        String text = described.get(option.name());
+        return text == null ? otherwise : option.read(text);
     }
 
     private static char delimiter(String text) {

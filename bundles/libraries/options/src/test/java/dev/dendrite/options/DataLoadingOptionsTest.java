@@ -37,6 +37,19 @@ class DataLoadingOptionsTest {
     }
 
     @Test
+    void tableOptionsAreDescribedByNameAndReadBack() {
+        assertEquals(java.util.Map.of(), DataLoadingOptions.describe(TableOptions.DEFAULTS), "the defaults need no words");
+        TableOptions table = new TableOptions('\t', Missing.MOST_FREQUENT, List.of("colour", "size"), Unseen.ZEROS);
+        java.util.Map<String, String> described = DataLoadingOptions.describe(table);
+        assertEquals("{delimiter=tab, missing=most_frequent, categorical=colour,size, unseen=zeros}", described.toString());
+        assertEquals(table, DataLoadingOptions.table(described));
+        assertEquals("'lr' is not a table option",
+                assertThrows(IllegalArgumentException.class, () -> DataLoadingOptions.table(java.util.Map.of("lr", "0.1"))).getMessage());
+        assertEquals("--missing: must be error, drop, mean, median or most_frequent, got 'zero'",
+                assertThrows(IllegalArgumentException.class, () -> DataLoadingOptions.table(java.util.Map.of("missing", "zero"))).getMessage());
+    }
+
+    @Test
     void badValuesAreNamedWithTheirOption() {
         assertEquals("--missing: must be error, drop, mean, median or most_frequent, got 'zero'",
                 assertThrows(CommandException.class, () -> DataLoadingOptions.MISSING.read("zero")).getMessage());

@@ -1,5 +1,6 @@
 package dev.dendrite.api.tuning;
 
+import dev.dendrite.api.data.TableOptions;
 import dev.dendrite.api.data.Task;
 import dev.dendrite.api.nn.TrainingRequest;
 import java.util.Collections;
@@ -32,6 +33,7 @@ public final class StudySettings {
     private final double validation;
     private final Task task;
     private final String scaling;
+    private final TableOptions table;
     private final String space;
     private final String strategy;
     private final Map<String, String> options;
@@ -53,6 +55,7 @@ public final class StudySettings {
         validation = b.validation;
         task = b.task;
         scaling = b.scaling;
+        table = b.table;
         space = b.space;
         strategy = b.strategy;
         options = Collections.unmodifiableMap(new LinkedHashMap<>(b.options));
@@ -113,6 +116,11 @@ public final class StudySettings {
     /** {@code standard}, {@code minmax} or {@code none}, or null for the source's default; folds always standardize. */
     public String scaling() {
         return scaling;
+    }
+
+    /** How a CSV data set is read: delimiter, missing cells, categorical columns (since 2.4). */
+    public TableOptions table() {
+        return table;
     }
 
     /** The search space in the search-space syntax. */
@@ -207,6 +215,7 @@ public final class StudySettings {
         m.put("validation", validation);
         m.put("task", task == null ? null : task.name().toLowerCase(Locale.ROOT));
         m.put("scaling", scaling);
+        m.put("table", table);
         m.put("space", space);
         m.put("strategy", strategy);
         m.put("options", options);
@@ -249,6 +258,7 @@ public final class StudySettings {
         private double validation = 0.2;
         private Task task;
         private String scaling;
+        private TableOptions table = TableOptions.DEFAULTS;
         private String space;
         private String strategy = "random";
         private final Map<String, String> options = new LinkedHashMap<>();
@@ -273,6 +283,7 @@ public final class StudySettings {
             validation = s.validation;
             task = s.task;
             scaling = s.scaling;
+            table = s.table;
             space = s.space;
             strategy = s.strategy;
             options.putAll(s.options);
@@ -329,6 +340,12 @@ public final class StudySettings {
                 throw new IllegalArgumentException("unknown scaling '" + value + "' (available: standard, minmax, none)");
             }
             scaling = value;
+            return this;
+        }
+
+        /** How a CSV data set is read; null for {@link TableOptions#DEFAULTS} (since 2.4). */
+        public Builder table(TableOptions value) {
+            table = value == null ? TableOptions.DEFAULTS : value;
             return this;
         }
 

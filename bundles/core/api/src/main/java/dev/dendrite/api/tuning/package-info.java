@@ -23,9 +23,12 @@
  * PostgreSQL database shared by many processes ({@link dev.dendrite.api.tuning.shared});
  * {@link dev.dendrite.api.tuning.Tuner#storage()} says where; {@link dev.dendrite.api.tuning.Tuner#importStudy}
  * moves a journal into it.
+ *
+ * <p>2.4: a study reads its CSV data set as {@link dev.dendrite.api.tuning.StudySettings#table()}
+ * says (delimiter, missing cells, categorical columns), as {@code ml:train} does.
  */
 @Export
-@Version("2.3.0")
+@Version("2.4.0")
 package dev.dendrite.api.tuning;
 
 import org.osgi.annotation.bundle.Export;
