@@ -26,7 +26,7 @@ import java.util.regex.Pattern;
  * Not a test: the speed of studies kept in PostgreSQL (bench/studies runs it), against a real
  * server on loopback ({@link PostgresServer}) and the real launcher of {@code DIST}:
  * <ol>
- *   <li>trials per minute of one 96-trial grid study (spirals, 500 epochs a trial) with 1 and with 2 worker processes ({@code ml:tune --storage}),
+ *   <li>trials per minute of one 96-trial grid study (spirals, 1 500 epochs a trial) with 1 and with 2 worker processes ({@code ml:tune --storage}),
  *       alternated twice;</li>
  *   <li>the storage's overhead per trial: one process runs the same 400 one-epoch trials unsaved, in a
  *       journal and in PostgreSQL; the difference of the study times per trial;</li>
@@ -40,7 +40,7 @@ public final class StudyStorageBenchmark {
     private static final Pattern TOOK = Pattern.compile("trials: .* in ([0-9.]+) s");
     private static final int GRID_TRIALS = 96;
     private static final String GRID = "ml:tune --strategy grid --space \"lr=choice(0.01,0.02,0.03,0.05,0.07,0.1,0.15,0.2,0.3,0.4,0.5,0.7);"
-            + " units=choice(2,3,4,6,8,10,12,16)\" --epochs 500 --parallel 1 --pruner none --trials " + GRID_TRIALS + " --study g spirals --storage ";
+            + " units=choice(2,3,4,6,8,10,12,16)\" --epochs 1500 --parallel 1 --pruner none --trials " + GRID_TRIALS + " --study g spirals --storage ";
     private static final String SHORT = "ml:tune --strategy random --space \"lr=loguniform(0.01,1)\" --layers 2 --epochs 1 --trials 400"
             + " --parallel 1 --pruner none --lag 0 xor";
 
