@@ -82,6 +82,7 @@ class KarafIT {
         String train = Files.readString(karaf.resolve("etc/dev.dendrite.train.cfg"));
         assertTrue(train.contains("epochs = 100"), train);
         assertTrue(Files.readString(karaf.resolve("etc/dev.dendrite.math.ejml.mt.config")).contains("threads=I\"0\""));
+        assertTrue(Files.readString(karaf.resolve("etc/dev.dendrite.studies.cfg")).contains("#storage = postgresql://"));
     }
 
     @Test

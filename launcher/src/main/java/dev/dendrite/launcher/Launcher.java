@@ -187,8 +187,13 @@ final class Launcher {
         for (FeatureFile.ConfigFile file : files) {
             Path target = file.target(home.resolve("etc"));
             if (Files.notExists(target)) {
+                Path source = new BundleRef(file.url(), FeatureFile.DEFAULT_START_LEVEL).path(home.resolve("system"));
+                if (!Files.isRegularFile(source)) {
+                    throw new IllegalStateException("configuration file " + file.url() + " is missing from the distribution: no "
+                            + source + " (rebuild it: ./dendrite, or mvn install -pl launcher -am)");
+                }
                 Files.createDirectories(target.getParent());
-                Files.copy(new BundleRef(file.url(), FeatureFile.DEFAULT_START_LEVEL).path(home.resolve("system")), target);
+                Files.copy(source, target);
             }
         }
     }
