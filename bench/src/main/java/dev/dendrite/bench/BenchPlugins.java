@@ -6,15 +6,17 @@ import dev.dendrite.api.math.MatrixMath;
 import dev.dendrite.losses.CategoricalCrossEntropy;
 import dev.dendrite.nn.Plugin;
 import dev.dendrite.nn.PluginResolver;
+import dev.dendrite.optimizers.Adam;
 import dev.dendrite.optimizers.Sgd;
 import java.util.Map;
 
-/** The plug-ins of the benchmarks' networks, by name, without OSGi: relu, softmax, categorical cross-entropy, sgd, one back-end. */
+/** The plug-ins of the benchmarks' networks, by name, without OSGi: relu, softmax, categorical cross-entropy, sgd, adam, one back-end. */
 final class BenchPlugins implements PluginResolver {
     private final String backend;
     private final MatrixMath math;
     private final Map<String, Object> byName = Map.of(
-            "relu", new Relu(), "softmax", new Softmax(), "categorical_crossentropy", new CategoricalCrossEntropy(), "sgd", new Sgd());
+            "relu", new Relu(), "softmax", new Softmax(), "categorical_crossentropy", new CategoricalCrossEntropy(), "sgd", new Sgd(),
+            "adam", new Adam());
 
     BenchPlugins(String backend, MatrixMath math) {
         this.backend = backend;
