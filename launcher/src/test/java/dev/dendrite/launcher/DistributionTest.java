@@ -100,7 +100,7 @@ class DistributionTest {
     void everyConfigurationFileIsInSystemAndGoesToEtc() {
         List<FeatureFile.ConfigFile> files = features.configFiles(List.copyOf(features.names()));
 
-        assertEquals(List.of("train.cfg", "ejml.mt.config"),
+        assertEquals(List.of("train.cfg", "studies.cfg", "ejml.mt.config"),
                 files.stream().map(f -> f.target(dist.resolve("etc")).getFileName().toString().replace("dev.dendrite.", "")
                         .replace("math.", "")).toList());
         files.forEach(f -> assertTrue(Files.isRegularFile(new BundleRef(f.url(), 0).path(system)), f.url()));
