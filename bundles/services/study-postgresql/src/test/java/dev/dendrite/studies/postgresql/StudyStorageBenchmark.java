@@ -133,6 +133,10 @@ public final class StudyStorageBenchmark {
         if (Runtime.version().feature() >= 21) {
             line.addAll(List.of("--add-modules=jdk.incubator.vector", "--enable-native-access=ALL-UNNAMED"));
         }
+        String options = System.getenv("DENDRITE_OPTS"); // as ./dendrite passes them to its JVM
+        if (options != null && !options.isBlank()) {
+            line.addAll(List.of(options.trim().split("\\s+")));
+        }
         line.addAll(List.of("-jar", home(dist).resolve("bin/dendrite.jar").toString(), "--home", home(dist).toString(), "-c", command));
         ProcessBuilder b = new ProcessBuilder(line).redirectError(ProcessBuilder.Redirect.INHERIT);
         b.environment().put("PGUSER", server.user());
