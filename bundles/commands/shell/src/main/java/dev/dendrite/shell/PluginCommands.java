@@ -7,11 +7,11 @@ import dev.dendrite.api.nn.Loss;
 import dev.dendrite.api.nn.Optimizer;
 import dev.dendrite.api.plugin.PluginCatalog;
 import dev.dendrite.api.plugin.PluginInfo;
-import dev.dendrite.api.tuning.TuningStrategy;
 import dev.dendrite.options.Arguments;
 import dev.dendrite.options.CommandCatalog;
 import dev.dendrite.options.CommandSyntax;
 import dev.dendrite.options.Option;
+import dev.dendrite.options.PluginKinds;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -48,9 +48,6 @@ public final class PluginCommands implements CommandCatalog {
             + " and the others do), then the installed bundles that do not resolve or do not start, with the missing requirement"
             + " or the error").option(PROBLEMS).build();
 
-    /** The kinds of plug-in as {@code ml:plugins} names them, in its order. */
-    private static final Map<String, Class<?>> KINDS = kinds();
-
     private final PluginCatalog catalog;
 
     @Activate
@@ -61,17 +58,6 @@ public final class PluginCommands implements CommandCatalog {
     private static CommandSyntax listing(String name, String what) {
         return CommandSyntax.command("ml:" + name, "lists " + what + ": name, ranking, providing bundle, description;"
                 + " * marks the one new runs use, (shadowed by VERSION) one that another version of its bundle replaces").build();
-    }
-
-    private static Map<String, Class<?>> kinds() {
-        Map<String, Class<?>> kinds = new LinkedHashMap<>();
-        kinds.put("activation", Activation.class);
-        kinds.put("loss", Loss.class);
-        kinds.put("optimizer", Optimizer.class);
-        kinds.put("backend", MatrixMath.class);
-        kinds.put("dataset", DataSetProvider.class);
-        kinds.put("strategy", TuningStrategy.class);
-        return kinds;
     }
 
     @Override
@@ -118,7 +104,7 @@ public final class PluginCommands implements CommandCatalog {
             return problems;
         }
         Map<String, List<PluginInfo>> all = new LinkedHashMap<>();
-        KINDS.forEach((kind, type) -> all.put(kind, catalog.list(type)));
+        PluginKinds.ALL.forEach((kind, type) -> all.put(kind, catalog.list(type)));
         return PluginTable.byKind(all) + String.format("%n%nproblems:%n") + problems;
     }
 

@@ -129,7 +129,7 @@ final class SharedRunner {
             beats.shutdownNow();
             claims.forEach(this::release);
         }
-        rethrowCrash();
+        StudyRunner.rethrow(crash);
         return trials(database.read(settings.name()).orElseThrow());
     }
 
@@ -307,19 +307,6 @@ final class SharedRunner {
             synchronized (listener) {
                 listener.trialFinished(done, best);
             }
-        }
-    }
-
-    private void rethrowCrash() {
-        Throwable t = crash;
-        if (t instanceof Error e) {
-            throw e;
-        }
-        if (t instanceof RuntimeException e) {
-            throw e;
-        }
-        if (t != null) {
-            throw new IllegalStateException(t);
         }
     }
 }

@@ -176,7 +176,7 @@ final class StudyRunner {
 
     private void start(ExecutorService pool, Semaphore free, TrialRecord trial, int frontier) throws InterruptedException {
         free.acquire();
-        rethrowCrash();
+        rethrow(crash);
         List<TrialRecord> seen;
         synchronized (this) {
             seen = List.copyOf(trials.subList(0, frontier));
@@ -246,11 +246,11 @@ final class StudyRunner {
                 }
             }
         }
-        rethrowCrash();
+        rethrow(crash);
     }
 
-    private void rethrowCrash() {
-        Throwable t = crash;
+    /** Throws what a trial's thread died of ({@code t}, an error or runtime exception as it is), nothing for null. */
+    static void rethrow(Throwable t) {
         if (t instanceof Error e) {
             throw e;
         }

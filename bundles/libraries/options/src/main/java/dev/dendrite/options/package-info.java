@@ -7,10 +7,11 @@
  * known one, writes {@code --help} and tells the console what to complete; {@link
  * dev.dendrite.options.Quote} bounds the user's text that a message quotes; {@link
  * dev.dendrite.options.TrainingMemory} estimates the heap a run needs, so that what cannot fit is
- * refused before the work starts.
+ * refused before the work starts; {@link dev.dendrite.options.PluginKinds} names the kinds of
+ * plug-in as users list them (since 1.3).
  */
 @Export
-@Version("1.2.0")
+@Version("1.3.0")
 package dev.dendrite.options;
 
 import org.osgi.annotation.bundle.Export;

@@ -1,12 +1,7 @@
 package dev.dendrite.web;
 
 import dev.dendrite.api.data.DataService;
-import dev.dendrite.api.data.DataSetProvider;
-import dev.dendrite.api.math.MatrixMath;
-import dev.dendrite.api.nn.Activation;
 import dev.dendrite.api.nn.EpochReport;
-import dev.dendrite.api.nn.Loss;
-import dev.dendrite.api.nn.Optimizer;
 import dev.dendrite.api.nn.Trainer;
 import dev.dendrite.api.plugin.PluginCatalog;
 import dev.dendrite.api.run.TrackedRun;
@@ -14,8 +9,8 @@ import dev.dendrite.api.run.TrainingRuns;
 import dev.dendrite.api.tuning.Study;
 import dev.dendrite.api.tuning.StudySettings;
 import dev.dendrite.api.tuning.Tuner;
-import dev.dendrite.api.tuning.TuningStrategy;
 import dev.dendrite.models.ModelStore;
+import dev.dendrite.options.PluginKinds;
 import jakarta.servlet.Servlet;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
@@ -232,15 +227,8 @@ public final class ApiServlet extends HttpServlet {
     }
 
     private Map<String, Object> plugins() {
-        Map<String, Class<?>> kinds = new LinkedHashMap<>();
-        kinds.put("activation", Activation.class);
-        kinds.put("loss", Loss.class);
-        kinds.put("optimizer", Optimizer.class);
-        kinds.put("backend", MatrixMath.class);
-        kinds.put("dataset", DataSetProvider.class);
-        kinds.put("strategy", TuningStrategy.class);
         Map<String, Object> byKind = new LinkedHashMap<>();
-        kinds.forEach((kind, type) -> byKind.put(kind, catalog.list(type).stream().map(p -> (Object) Views.plugin(p)).toList()));
+        PluginKinds.ALL.forEach((kind, type) -> byKind.put(kind, catalog.list(type).stream().map(p -> (Object) Views.plugin(p)).toList()));
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("plugins", byKind);
         m.put("problems", catalog.problems().stream().map(p -> (Object) Views.problem(p)).toList());
