@@ -147,11 +147,12 @@ class KarafIT {
     void ctrlCStopsATrainingWithinASecondAndTheLastEpochIsSaved() throws Exception {
         console.type("ml:train spirals --epochs 100000000 --save interrupted\r");
         console.await("epoch    1 "); // progress shows while the command runs
-        assertEquals(1, trainingThreads()); // and the dump finds it (jcmd attached once: the next dumps are quick)
+        List<String> running = trainingThreads(); // (jcmd attached once: the next dumps are quick)
 
-        console.type(KarafConsole.CTRL_C);
+        console.type(KarafConsole.CTRL_C); // before any assertion: a failure must not leave the training running
         long pressed = System.nanoTime();
-        while (trainingThreads() > 0) {
+        assertEquals(1, running.size(), "training threads before Ctrl-C: " + running);
+        while (!trainingThreads().isEmpty()) {
             assertTrue(System.nanoTime() - pressed < TimeUnit.SECONDS.toNanos(1), "the training still runs 1 s after Ctrl-C");
             Thread.sleep(50);
         }
@@ -173,14 +174,15 @@ class KarafIT {
         console.type("ml:tune spirals --strategy random --space 'lr=uniform(0.01,0.1)' --trials 2 --parallel 2 --epochs 100000000\r");
         console.await("study (not saved)");
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-        while (trainingThreads() < 2) {
-            assertTrue(System.nanoTime() < deadline, "the two trials did not start");
+        while (trainingThreads().size() < 2 && System.nanoTime() < deadline) {
             Thread.sleep(100);
         }
+        List<String> running = trainingThreads();
 
-        console.type(KarafConsole.CTRL_C);
+        console.type(KarafConsole.CTRL_C); // before any assertion: a failure must not leave the trials running
+        assertEquals(2, running.size(), "the two trials did not start: " + running);
         long pressed = System.nanoTime();
-        while (trainingThreads() > 0) {
+        while (!trainingThreads().isEmpty()) {
             assertTrue(System.nanoTime() - pressed < TimeUnit.SECONDS.toNanos(2), "trials still run 2 s after Ctrl-C");
             Thread.sleep(50);
         }
@@ -254,14 +256,18 @@ class KarafIT {
         return run.lines().skip(1).filter(line -> !line.isBlank() && !line.strip().equals("~")).toList();
     }
 
-    /** How many threads of Karaf's JVM are in the trainer now (a thread dump by jcmd). */
-    private static long trainingThreads() throws IOException, InterruptedException {
+    /**
+     * How many threads of Karaf's JVM drive a training now (a thread dump by jcmd): threads in the epoch loop, not the
+     * helpers a run lends work to (an evaluation's chunks run on other threads too).
+     */
+    private static List<String> trainingThreads() throws IOException, InterruptedException {
         Process jcmd = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "jcmd").toString(),
                 Long.toString(console.jvm().pid()), "Thread.print").redirectErrorStream(true).start();
         String dump = new String(jcmd.getInputStream().readAllBytes());
         jcmd.waitFor();
         assertTrue(dump.contains("Full thread dump"), dump);
-        return Stream.of(dump.split("\n\n")).filter(thread -> thread.contains("dev.dendrite.nn.TrainingRun")).count();
+        return Stream.of(dump.split("\n\n")).filter(thread -> thread.contains("dev.dendrite.nn.TrainingRun.execute("))
+                .map(thread -> thread.strip().lines().findFirst().orElseThrow()).toList(); // the thread's header line
     }
 
     private static void copy(Path from, Path to) throws IOException {
