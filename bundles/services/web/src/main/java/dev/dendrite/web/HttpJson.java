@@ -54,6 +54,29 @@ final class HttpJson {
         }
     }
 
+    /** The largest body of a refused request that is read and dropped rather than answered by closing the connection. */
+    private static final long SMALL = 64 * 1024;
+
+    /**
+     * Reads and drops what is left of the body of a request refused before all of it was read, when
+     * it declares at most 64 KiB, so that the connection stays fit for the client's next request:
+     * answered before its body has arrived, Jetty closes the connection, and a client that sends
+     * its next request on it sees that request fail ("header parser received no bytes"), not this
+     * answer. Returns false when the body may be left unread: a larger or chunked one, which the
+     * connection must not outlive.
+     */
+    private static boolean dropSmallBody(HttpServletRequest request) throws IOException {
+        long declared = request.getContentLengthLong();
+        if (declared <= 0 && request.getHeader("Transfer-Encoding") == null) {
+            return true;
+        }
+        if (declared < 0 || declared > SMALL) {
+            return false;
+        }
+        drain(request.getInputStream(), declared);
+        return true;
+    }
+
     private static byte[] readAtMost(InputStream in, long limit) throws IOException {
         byte[] bytes = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, limit + 1));
         if (bytes.length > limit) {
@@ -86,13 +109,18 @@ final class HttpJson {
         write(response, status, "application/json", value);
     }
 
-    /** Writes a problem. */
+    /** Writes a problem, after reading what is left of a small body (see {@link #dropSmallBody}). */
     static void write(HttpServletResponse response, HttpServletRequest request, Problem problem) throws IOException {
         if (response.isCommitted()) {
             return;
         }
+        boolean reusable = dropSmallBody(request);
         response.reset();
         SecurityFilter.headers(response);
+        if (!reusable) {
+            // the refused body is not read: the client must not send its next request on this connection
+            response.setHeader("Connection", "close");
+        }
         write(response, problem.status(), Problem.MEDIA_TYPE, problem.body(request.getRequestURI()));
     }
 

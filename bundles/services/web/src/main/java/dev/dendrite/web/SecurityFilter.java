@@ -90,10 +90,6 @@ public final class SecurityFilter implements Filter {
                 chain.doFilter(request, response);
             }
         } catch (Problem problem) {
-            if (request.getContentLengthLong() > 0 || request.getHeader("Transfer-Encoding") != null) {
-                // the refused body is not read: the client must not send its next request on this connection
-                response.setHeader("Connection", "close");
-            }
             HttpJson.write(response, request, problem);
         }
     }

@@ -66,6 +66,25 @@ class SecurityTest {
     }
 
     @Test
+    void aRefusedSmallBodyIsReadSoThatTheConnectionServesTheNextRequest() throws Exception {
+        // as an HTTP client sends a POST: the headers, then the body a moment later; then its next request on the same connection
+        String host = web.base.replaceAll("^http://", "");
+        var socket = new java.net.Socket("127.0.0.1", Integer.parseInt(web.base.replaceAll(".*:", "")));
+        try (socket) {
+            var out = socket.getOutputStream();
+            out.write(("POST /api/runs HTTP/1.1\r\nHost: " + host + "\r\nContent-Type: application/json\r\n"
+                    + "Content-Length: " + RUN.length() + "\r\n\r\n").getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            out.flush();
+            Thread.sleep(300);
+            out.write((RUN + "GET /api/runs HTTP/1.1\r\nHost: " + host + "\r\nConnection: close\r\n\r\n")
+                    .getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            String answers = new String(socket.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            assertTrue(answers.startsWith("HTTP/1.1 403"), answers); // no token: refused before the API reads the body
+            assertTrue(answers.indexOf("HTTP/1.1 200") > 0, answers); // and the connection answered the next request
+        }
+    }
+
+    @Test
     void onLoopbackOnlyLoopbackHostNamesAreServed() throws Exception {
         // a DNS name rebound to 127.0.0.1 by another site's page arrives with that name as Host
         var socket = new java.net.Socket("127.0.0.1", Integer.parseInt(web.base.replaceAll(".*:", "")));
