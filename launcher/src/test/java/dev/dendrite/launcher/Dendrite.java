@@ -30,10 +30,14 @@ final class Dendrite {
 
     /** Waits until {@code condition} holds, polling; fails, naming {@code what}, after a minute. */
     static void await(String what, Condition condition) throws Exception {
-        long deadline = System.nanoTime() + AWAIT_TIMEOUT.toNanos();
+        await(what, AWAIT_TIMEOUT, condition);
+    }
+
+    static void await(String what, Duration timeout, Condition condition) throws Exception {
+        long deadline = System.nanoTime() + timeout.toNanos();
         while (!condition.holds()) {
             if (System.nanoTime() > deadline) {
-                throw new AssertionError(what + ": not within " + AWAIT_TIMEOUT.toSeconds() + " s");
+                throw new AssertionError(what + ": not within " + timeout.toSeconds() + " s");
             }
             Thread.sleep(POLL_MS);
         }

@@ -12,6 +12,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -49,6 +50,32 @@ class StudiesOnPostgresIT {
         String err = Files.readString(tmp.resolve(name + ".err")).replaceAll(Dendrite.INCUBATOR_NOTE, "");
         assertEquals(0, process.exitValue(), name + ": " + err + Files.readString(tmp.resolve(name + ".out")));
         return Files.readString(tmp.resolve(name + ".out"));
+    }
+
+    /**
+     * As {@link Dendrite#await}, for up to 3 minutes (three JVMs booting and training on a loaded
+     * machine), failing at once when a worker has exited; the workers' state and the end of their
+     * output are in the message when it fails.
+     */
+    private void awaitWorkers(List<Process> workers, String what, Dendrite.Condition condition) throws Exception {
+        try {
+            Dendrite.await(what, Duration.ofMinutes(3), () -> {
+                assertTrue(workers.stream().allMatch(Process::isAlive), "a worker exited");
+                return condition.holds();
+            });
+        } catch (AssertionError e) { // the timeout, or a worker that exited
+            StringBuilder states = new StringBuilder(e.getMessage());
+            for (int i = 0; i < workers.size(); i++) {
+                Process p = workers.get(i);
+                states.append("\nworker").append(i).append(p.isAlive() ? " running" : " exited " + p.exitValue());
+                for (String stream : List.of(".out", ".err")) {
+                    String text = Files.readString(tmp.resolve("worker" + i + stream));
+                    states.append("\n  ").append(stream).append(": ").append(text.substring(Math.max(0, text.length() - 600)));
+                }
+            }
+            workers.forEach(Process::destroyForcibly);
+            throw new AssertionError(states.toString(), e);
+        }
     }
 
     /** Trial number → "parameters → state value", from a journal. */
@@ -97,7 +124,7 @@ class StudiesOnPostgresIT {
         Process victim = workers.get(1);
         Integer lost;
         try (Connection c = server.connect(url.substring(url.lastIndexOf('/') + 1))) {
-            Dendrite.await("the three workers have trained 5 trials and worker 1 trains one", () -> {
+            awaitWorkers(workers, "the three workers have trained 5 trials and worker 1 trains one", () -> {
                 try (ResultSet r = c.createStatement().executeQuery("SELECT to_regclass('dendrite_trials') IS NULL")) {
                     r.next();
                     if (r.getBoolean(1)) {
