@@ -43,7 +43,7 @@ final class FloatProduct {
             int depth = Math.min(kc, k - p0);
             boolean add = accumulate || p0 > 0;
             if (transB) {
-                copyTransposedB(k, b, p0, depth, j0, j1, bCopy);
+                copyTransposedB(k, alpha, b, p0, depth, j0, j1, bCopy);
             }
             if (edgeRow < i1) {
                 copyA(transA, n, k, a, p0, depth, edgeRow, i1 - edgeRow, aEdge);
@@ -91,7 +91,7 @@ final class FloatProduct {
                 }
             }
         }
-        if (alpha != 1) {
+        if (alpha != 1 && !transB) {
             if (accumulate) {
                 throw new IllegalArgumentException("α ≠ 1 with accumulation is not supported");
             }
@@ -103,15 +103,19 @@ final class FloatProduct {
         }
     }
 
-    /** Panels of NR columns of op(B) = Bᵀ (B stored (m, k)), rows p0 … p0+depth: copy[p·NR + s] = B[j + s][p0 + p], zero-padded. */
-    private static void copyTransposedB(int k, float[] b, int p0, int depth, int j0, int j1, float[] copy) {
+    /**
+     * Panels of NR columns of α·op(B) = α·Bᵀ (B stored (m, k)), rows p0 … p0+depth:
+     * copy[p·NR + s] = α·B[j + s][p0 + p], zero-padded. A product with Bᵀ applies α here, to the
+     * k·(j1−j0) values it copies anyway, rather than in a pass over the block of C.
+     */
+    private static void copyTransposedB(int k, float alpha, float[] b, int p0, int depth, int j0, int j1, float[] copy) {
         int o = 0;
         for (int j = j0; j < j1; j += NR) {
             int cols = Math.min(NR, j1 - j);
             for (int s = 0; s < NR; s++) {
                 int src = (j + s) * k + p0;
                 for (int p = 0; p < depth; p++) {
-                    copy[o + p * NR + s] = s < cols ? b[src + p] : 0;
+                    copy[o + p * NR + s] = s < cols ? alpha * b[src + p] : 0;
                 }
             }
             o += depth * NR;

@@ -7,10 +7,14 @@ import java.util.concurrent.locks.ReentrantLock;
 /**
  * Shares a product between the calling thread and {@code threads − 1} daemon workers, each
  * computing blocks with a {@link BlockProduct} (the Vector API kernels, or one-thread BLAS calls).
- * C is cut into {@link #CHUNKS_PER_THREAD} chunks per thread of whole tiles, by rows when C has at
- * least as many rows as columns or when the block product takes whole rows only, else by columns
- * (so that, for C = A·Bᵀ with many columns, each chunk copies only its share of Bᵀ); the caller and the workers take chunks until none is left, so a
- * worker that wakes late, or a processor busy with another program, only takes fewer. A worker
+ * C is cut into chunks of whole tiles, by rows when C has at least as many rows as columns or when
+ * the block product takes whole rows only, else by columns (so that, for C = A·Bᵀ with many
+ * columns, each chunk copies only its share of Bᵀ). The caller and the workers take chunks until
+ * none is left, each chunk {@link #SHARE} of the tiles still left divided by the threads (guided
+ * self-scheduling): large chunks first, single tiles at the end, so that the threads finish within
+ * about one tile of each other, and a worker that wakes late, or a processor busy with another
+ * program, only takes fewer. A block product that takes whole rows only (one BLAS call a chunk,
+ * which packs all of op(B) again) gets chunks of at least a third of a thread's share. A worker
  * that had not started by the time the caller ran out of chunks is called off instead of waited
  * for. Small products, and those of a caller that finds the workers busy with another caller's
  * product, run on the caller alone. A worker spins for {@link #SPIN_NANOS} after a product,
@@ -20,7 +24,10 @@ import java.util.concurrent.locks.ReentrantLock;
 final class ProductThreads implements AutoCloseable {
     /** Below this many multiply-adds (n·m·k) a product is not split: a hand-over costs a few microseconds. */
     private static final long SPLIT_THRESHOLD = 1L << 18;
-    private static final int CHUNKS_PER_THREAD = 3;
+    /** A chunk is the tiles left divided by SHARE times the threads. */
+    private static final int SHARE = 2;
+    /** The smallest chunk of a rows-only block product is the tiles divided by LEAST_SHARE times the threads. */
+    private static final int LEAST_SHARE = 3;
     private static final long SPIN_NANOS = 200_000;
     private static final int IDLE = 0;
     private static final int REQUESTED = 1;
@@ -29,7 +36,7 @@ final class ProductThreads implements AutoCloseable {
     private final BlockProduct kernel;
     private final Worker[] workers;
     private final ReentrantLock busy = new ReentrantLock();
-    private final AtomicInteger nextChunk = new AtomicInteger();
+    private final AtomicInteger nextTile = new AtomicInteger();
     private boolean closed;
     // the product being shared; written by the caller holding busy before it requests the workers
     private boolean transA;
@@ -45,8 +52,8 @@ final class ProductThreads implements AutoCloseable {
     private boolean floats;
     private boolean accumulate;
     private boolean byRows;
-    private int panels;
-    private int chunks;
+    private int tiles;
+    private int leastTiles;
 
     /**
      * @param threads the threads a product may use, the caller's included (≥ 1)
@@ -99,9 +106,9 @@ final class ProductThreads implements AutoCloseable {
             this.floats = floats;
             this.accumulate = accumulate;
             this.byRows = rows;
-            this.panels = tiles;
-            this.chunks = Math.min(tiles, CHUNKS_PER_THREAD * (workers.length + 1));
-            nextChunk.set(0);
+            this.tiles = tiles;
+            this.leastTiles = kernel.rowsOnly() ? (tiles + LEAST_SHARE * (workers.length + 1) - 1) / (LEAST_SHARE * (workers.length + 1)) : 1;
+            nextTile.set(0);
             for (Worker worker : workers) {
                 worker.request();
             }
@@ -129,9 +136,12 @@ final class ProductThreads implements AutoCloseable {
     /** Computes chunks of the shared product until none is left. */
     private void takeChunks() {
         int nr = floats ? FloatProduct.NR : VectorProduct.NR;
-        for (int chunk = nextChunk.getAndIncrement(); chunk < chunks; chunk = nextChunk.getAndIncrement()) {
-            int from = panels * chunk / chunks;
-            int to = panels * (chunk + 1) / chunks;
+        int divisor = SHARE * (workers.length + 1);
+        for (int from = nextTile.get(); from < tiles; from = nextTile.get()) {
+            int to = Math.min(tiles, from + Math.max(leastTiles, (tiles - from) / divisor));
+            if (!nextTile.compareAndSet(from, to)) {
+                continue;
+            }
             if (byRows) {
                 compute(transA, transB, n, m, k, alpha, a, b, c, floats, accumulate,
                         from * VectorProduct.MR, Math.min(n, to * VectorProduct.MR), 0, m);

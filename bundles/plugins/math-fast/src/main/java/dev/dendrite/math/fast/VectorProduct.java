@@ -39,9 +39,10 @@ final class VectorProduct {
 
     /**
      * Rows [i0, i1) and columns [j0, j1) of C = α·op(A)·op(B), or C += op(A)·op(B) when
-     * {@code accumulate}; shapes as in {@link ProductMatrixMath#product}. With α ≠ 1 (and no
-     * accumulation) the block is scaled right after it is computed, while it is still in this
-     * thread's cache; α kept out of the micro-kernel, whose vectors the compiler then boxes.
+     * {@code accumulate}; shapes as in {@link ProductMatrixMath#product}. α is kept out of the micro-kernel
+     * (whose vectors the compiler then boxes): a product with Bᵀ scales the copy of Bᵀ it makes
+     * anyway; any other (without accumulation) scales its block of C right after computing it, while
+     * it is still in this thread's cache.
      */
     static void compute(boolean transA, boolean transB, int n, int m, int k, double alpha, double[] a, double[] b, double[] c,
                         boolean accumulate, int i0, int i1, int j0, int j1) {
@@ -56,7 +57,7 @@ final class VectorProduct {
             int depth = Math.min(kc, k - p0);
             boolean add = accumulate || p0 > 0;
             if (transB) {
-                copyTransposedB(k, b, p0, depth, j0, j1, bCopy);
+                copyTransposedB(k, alpha, b, p0, depth, j0, j1, bCopy);
             }
             if (edgeRow < i1) {
                 copyA(transA, n, k, a, p0, depth, edgeRow, i1 - edgeRow, aEdge);
@@ -104,7 +105,7 @@ final class VectorProduct {
                 }
             }
         }
-        if (alpha != 1) {
+        if (alpha != 1 && !transB) {
             if (accumulate) {
                 throw new IllegalArgumentException("α ≠ 1 with accumulation is not supported");
             }
@@ -116,15 +117,19 @@ final class VectorProduct {
         }
     }
 
-    /** Panels of NR columns of op(B) = Bᵀ (B stored (m, k)), rows p0 … p0+depth: copy[p·NR + s] = B[j + s][p0 + p], zero-padded. */
-    private static void copyTransposedB(int k, double[] b, int p0, int depth, int j0, int j1, double[] copy) {
+    /**
+     * Panels of NR columns of α·op(B) = α·Bᵀ (B stored (m, k)), rows p0 … p0+depth:
+     * copy[p·NR + s] = α·B[j + s][p0 + p], zero-padded. A product with Bᵀ applies α here, to the
+     * k·(j1−j0) values it copies anyway, rather than in a pass over the block of C.
+     */
+    private static void copyTransposedB(int k, double alpha, double[] b, int p0, int depth, int j0, int j1, double[] copy) {
         int o = 0;
         for (int j = j0; j < j1; j += NR) {
             int cols = Math.min(NR, j1 - j);
             for (int s = 0; s < NR; s++) {
                 int src = (j + s) * k + p0;
                 for (int p = 0; p < depth; p++) {
-                    copy[o + p * NR + s] = s < cols ? b[src + p] : 0;
+                    copy[o + p * NR + s] = s < cols ? alpha * b[src + p] : 0;
                 }
             }
             o += depth * NR;
