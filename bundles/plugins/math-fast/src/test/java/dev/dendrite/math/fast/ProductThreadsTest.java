@@ -17,10 +17,43 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 
-/** The vector back-end's threads: concurrent callers, no allocation, and products after close. */
+/** The vector back-end's threads: every tile once, concurrent callers, no allocation, and products after close. */
 class ProductThreadsTest {
 
     private final MatrixMath naive = new NaiveMatrixMath();
+
+    /**
+     * A product shared between threads in chunks taken as they come is the same, bit for bit, as on
+     * one thread: no tile left out or computed twice (affine accumulates onto the bias, so a tile
+     * computed twice would hold its product twice), whether C is cut by rows or by columns.
+     */
+    @Test
+    void aSharedProductComputesEveryTileOnce() {
+        Random random = new Random(11);
+        int[][] shapes = {{259, 131, 300}, {40, 777, 129}, {1000, 17, 64}, {13, 2000, 33}};
+        try (VectorMatrixMath shared = new VectorMatrixMath(3); VectorMatrixMath alone = new VectorMatrixMath(1)) {
+            for (int[] shape : shapes) {
+                int n = shape[0];
+                int m = shape[1];
+                int k = shape[2];
+                Matrix w = TestMatrices.uniform(n, k, -1, 1, random);
+                Matrix x = TestMatrices.uniform(k, m, -1, 1, random);
+                Matrix bias = TestMatrices.uniform(n, 1, -1, 1, random);
+                Matrix expected = new Matrix(n, m);
+                Matrix actual = new Matrix(n, m);
+                for (int round = 0; round < 20; round++) {
+                    alone.affine(w, x, bias, expected);
+                    shared.affine(w, x, bias, actual);
+                    assertEquals(0, TestMatrices.maxAbsDifference(expected, actual), "affine " + n + "x" + k + " times " + k + "x" + m);
+                    Matrix dW = new Matrix(n, k);
+                    Matrix dWalone = new Matrix(n, k);
+                    alone.multTransB(1.0 / 3, actual, x, dWalone);
+                    shared.multTransB(1.0 / 3, actual, x, dW);
+                    assertEquals(0, TestMatrices.maxAbsDifference(dWalone, dW), "(1/3)·Z·Xᵀ for " + n + "x" + m);
+                }
+            }
+        }
+    }
 
     @Test
     void concurrentCallersEachGetTheirOwnProduct() throws Exception {
