@@ -1,10 +1,12 @@
 package dev.dendrite.nn;
 
+import dev.dendrite.api.math.Epilogue;
 import dev.dendrite.api.math.FloatMatrix;
 import dev.dendrite.api.math.Matrix;
 import dev.dendrite.api.math.MatrixMath;
 import dev.dendrite.api.math.Precision;
 import dev.dendrite.api.nn.Activation;
+import dev.dendrite.api.nn.ElementWise;
 import dev.dendrite.api.nn.FloatActivation;
 import dev.dendrite.api.nn.FloatUpdater;
 import dev.dendrite.api.nn.Updater;
@@ -65,11 +67,17 @@ abstract sealed class Arithmetic<M> {
     /** Z = W·A + b. */
     abstract void affine(MatrixMath math, M w, M a, M b, M z);
 
+    /** Z = W·A + b, then {@code then} on each part of Z as the back-end finishes it. */
+    abstract void affine(MatrixMath math, M w, M a, M b, M z, Epilogue then);
+
     /** C = α·A·Bᵀ. */
     abstract void multTransB(MatrixMath math, double alpha, M a, M b, M c);
 
     /** C = Aᵀ·B. */
     abstract void multTransA(MatrixMath math, M a, M b, M c);
+
+    /** C = Aᵀ·B, then {@code then} on each part of C as the back-end finishes it. */
+    abstract void multTransA(MatrixMath math, M a, M b, M c, Epilogue then);
 
     /** Y = Y + α·X. */
     abstract void addScaled(MatrixMath math, double alpha, M x, M y);
@@ -117,6 +125,16 @@ abstract sealed class Arithmetic<M> {
         void forward(M z, M a);
 
         void backward(M z, M a, M dA, M dZ);
+
+        /** A = g(Z) as the epilogue of the product that computes Z, or null when g is not {@link ElementWise}. */
+        default Epilogue forwardEpilogue(M z, M a) {
+            return null;
+        }
+
+        /** dZ = dA ⊙ g'(Z) as the epilogue of the product that computes dA, or null when g is not {@link ElementWise}. */
+        default Epilogue backwardEpilogue(M z, M a, M dA, M dZ) {
+            return null;
+        }
     }
 
     /** An updater at one precision. */
@@ -182,6 +200,11 @@ abstract sealed class Arithmetic<M> {
         }
 
         @Override
+        void affine(MatrixMath math, Matrix w, Matrix a, Matrix b, Matrix z, Epilogue then) {
+            math.affine(w, a, b, z, then);
+        }
+
+        @Override
         void multTransB(MatrixMath math, double alpha, Matrix a, Matrix b, Matrix c) {
             math.multTransB(alpha, a, b, c);
         }
@@ -189,6 +212,11 @@ abstract sealed class Arithmetic<M> {
         @Override
         void multTransA(MatrixMath math, Matrix a, Matrix b, Matrix c) {
             math.multTransA(a, b, c);
+        }
+
+        @Override
+        void multTransA(MatrixMath math, Matrix a, Matrix b, Matrix c, Epilogue then) {
+            math.multTransA(a, b, c, then);
         }
 
         @Override
@@ -306,6 +334,35 @@ abstract sealed class Arithmetic<M> {
 
         @Override
         Layer<Matrix> bind(Activation g) {
+            if (g instanceof ElementWise e) {
+                return new Layer<>() {
+                    @Override
+                    public void forward(Matrix z, Matrix a) {
+                        e.forward(z, a);
+                    }
+
+                    @Override
+                    public void backward(Matrix z, Matrix a, Matrix dA, Matrix dZ) {
+                        e.backward(z, a, dA, dZ);
+                    }
+
+                    @Override
+                    public Epilogue forwardEpilogue(Matrix z, Matrix a) {
+                        double[] zv = z.data();
+                        double[] av = a.data();
+                        return (from, to) -> e.forward(zv, av, from, to);
+                    }
+
+                    @Override
+                    public Epilogue backwardEpilogue(Matrix z, Matrix a, Matrix dA, Matrix dZ) {
+                        double[] zv = z.data();
+                        double[] av = a.data();
+                        double[] up = dA.data();
+                        double[] out = dZ.data();
+                        return (from, to) -> e.backward(zv, av, up, out, from, to);
+                    }
+                };
+            }
             return new Layer<>() {
                 @Override
                 public void forward(Matrix z, Matrix a) {
@@ -383,6 +440,11 @@ abstract sealed class Arithmetic<M> {
         }
 
         @Override
+        void affine(MatrixMath math, FloatMatrix w, FloatMatrix a, FloatMatrix b, FloatMatrix z, Epilogue then) {
+            math.affine(w, a, b, z, then);
+        }
+
+        @Override
         void multTransB(MatrixMath math, double alpha, FloatMatrix a, FloatMatrix b, FloatMatrix c) {
             math.multTransB(alpha, a, b, c);
         }
@@ -390,6 +452,11 @@ abstract sealed class Arithmetic<M> {
         @Override
         void multTransA(MatrixMath math, FloatMatrix a, FloatMatrix b, FloatMatrix c) {
             math.multTransA(a, b, c);
+        }
+
+        @Override
+        void multTransA(MatrixMath math, FloatMatrix a, FloatMatrix b, FloatMatrix c, Epilogue then) {
+            math.multTransA(a, b, c, then);
         }
 
         @Override
@@ -536,6 +603,35 @@ abstract sealed class Arithmetic<M> {
 
         @Override
         Layer<FloatMatrix> bind(Activation g) {
+            if (g instanceof ElementWise e) {
+                return new Layer<>() {
+                    @Override
+                    public void forward(FloatMatrix z, FloatMatrix a) {
+                        e.forward(z, a);
+                    }
+
+                    @Override
+                    public void backward(FloatMatrix z, FloatMatrix a, FloatMatrix dA, FloatMatrix dZ) {
+                        e.backward(z, a, dA, dZ);
+                    }
+
+                    @Override
+                    public Epilogue forwardEpilogue(FloatMatrix z, FloatMatrix a) {
+                        float[] zv = z.data();
+                        float[] av = a.data();
+                        return (from, to) -> e.forward(zv, av, from, to);
+                    }
+
+                    @Override
+                    public Epilogue backwardEpilogue(FloatMatrix z, FloatMatrix a, FloatMatrix dA, FloatMatrix dZ) {
+                        float[] zv = z.data();
+                        float[] av = a.data();
+                        float[] up = dA.data();
+                        float[] out = dZ.data();
+                        return (from, to) -> e.backward(zv, av, up, out, from, to);
+                    }
+                };
+            }
             if (g instanceof FloatActivation f) {
                 return new Layer<>() {
                     @Override

@@ -1,5 +1,6 @@
 package dev.dendrite.nn;
 
+import dev.dendrite.api.math.Epilogue;
 import dev.dendrite.api.math.Matrix;
 import dev.dendrite.api.math.MatrixMath;
 import dev.dendrite.api.math.Precision;
@@ -21,9 +22,12 @@ import java.util.Map;
  * {@link #backward} consumes them to compute dW[l], db[l] and dA[l-1]. With inverted dropout, a
  * hidden layer passes A[l] ⊙ D[l] on (D[l] the mask) and backward multiplies dA[l] by the same mask.
  * Workspaces are kept per batch width, so after the first iteration of each width no matrix is
- * allocated. Before each call into a plug-in (the maths back-end or an activation) the network
- * records it in its {@link CallSite}, so that a failing call can be named. Not thread safe: one
- * network per run.
+ * allocated. An activation that is {@link dev.dendrite.api.nn.ElementWise} runs in the epilogue
+ * of the product that computes Z[l] (forward) or dA[l] (backward, without dropout): the back-end's
+ * threads apply it to each part of the result they have just computed. Before each call into a
+ * plug-in (the maths back-end or an activation) the network records it in its {@link CallSite},
+ * so that a failing call can be named (an activation failing in an epilogue is named, not the
+ * product). Not thread safe: one network per run.
  *
  * <p>The network computes at one precision, its {@link Arithmetic}: M is {@link Matrix} for
  * float64 and {@link dev.dendrite.api.math.FloatMatrix} for float32. The parameters it is given
@@ -211,7 +215,48 @@ public final class Network<M> {
             dA[l] = arithmetic.matrix(n, m);
             dZ[l] = arithmetic.matrix(n, m);
         }
-        return new Workspace<>(arithmetic, m, a, z, dA, dZ, new Matrix(outputs(), m));
+        Workspace<M> ws = new Workspace<>(arithmetic, m, a, z, dA, dZ, new Matrix(outputs(), m));
+        for (int l = 1; l <= count; l++) {
+            Arithmetic.Layer<M> g = activations.get(l - 1);
+            ws.forwardEpilogue[l] = blamed(g.forwardEpilogue(z[l], a[l]));
+            if (l < count) {
+                ws.backwardEpilogue[l] = blamed(g.backwardEpilogue(z[l], a[l], dA[l], dZ[l]));
+            }
+        }
+        return ws;
+    }
+
+    /**
+     * The epilogue, whose failure is marked as the activation's ({@link ActivationFailed}), so that
+     * the product it runs in is not blamed; null stays null.
+     */
+    private static Epilogue blamed(Epilogue activation) {
+        if (activation == null) {
+            return null;
+        }
+        return (from, to) -> {
+            try {
+                activation.apply(from, to);
+            } catch (RuntimeException | LinkageError e) {
+                throw new ActivationFailed(e);
+            }
+        };
+    }
+
+    /** An activation's exception or linkage error, thrown from a product's epilogue. */
+    private static final class ActivationFailed extends RuntimeException {
+        ActivationFailed(Throwable cause) {
+            super(cause.getMessage(), cause, false, false);
+        }
+
+        /** The activation's own exception, to rethrow once the call site names the activation. */
+        RuntimeException rethrow(CallSite site, Phase phase, int l) {
+            site.enter(phase, l, Role.ACTIVATION);
+            if (getCause() instanceof LinkageError e) {
+                throw e;
+            }
+            return (RuntimeException) getCause();
+        }
     }
 
     /**
@@ -230,9 +275,18 @@ public final class Network<M> {
         ws.masked = dropout != null && dropout.active() && weights.length > 1;
         for (int l = 1; l <= weights.length; l++) {
             callSite.enter(Phase.FORWARD, l, Role.BACKEND);
-            arithmetic.affine(math, weights[l - 1], ws.layerInput(l), biases[l - 1], ws.z[l]);
-            callSite.enter(Phase.FORWARD, l, Role.ACTIVATION);
-            activations.get(l - 1).forward(ws.z[l], ws.a[l]);
+            Epilogue g = ws.forwardEpilogue[l];
+            if (g != null) {
+                try {
+                    arithmetic.affine(math, weights[l - 1], ws.layerInput(l), biases[l - 1], ws.z[l], g);
+                } catch (ActivationFailed e) {
+                    throw e.rethrow(callSite, Phase.FORWARD, l);
+                }
+            } else {
+                arithmetic.affine(math, weights[l - 1], ws.layerInput(l), biases[l - 1], ws.z[l]);
+                callSite.enter(Phase.FORWARD, l, Role.ACTIVATION);
+                activations.get(l - 1).forward(ws.z[l], ws.a[l]);
+            }
             if (ws.masked && l < weights.length) {
                 arithmetic.draw(dropout, ws.mask(l));
                 arithmetic.multiply(ws.a[l], ws.mask[l], ws.dropped(l));
@@ -259,12 +313,21 @@ public final class Network<M> {
             }
             arithmetic.sumColumns(math, invM, ws.dZ[l], biasGradients[l - 1]);
             if (l > 1) {
-                arithmetic.multTransA(math, weights[l - 1], ws.dZ[l], ws.dA[l - 1]);
-                if (ws.masked) {
-                    arithmetic.multiply(ws.dA[l - 1], ws.mask[l - 1], ws.dA[l - 1]);
+                Epilogue g = ws.masked ? null : ws.backwardEpilogue[l - 1];
+                if (g != null) {
+                    try {
+                        arithmetic.multTransA(math, weights[l - 1], ws.dZ[l], ws.dA[l - 1], g);
+                    } catch (ActivationFailed e) {
+                        throw e.rethrow(callSite, Phase.BACKWARD, l - 1);
+                    }
+                } else {
+                    arithmetic.multTransA(math, weights[l - 1], ws.dZ[l], ws.dA[l - 1]);
+                    if (ws.masked) {
+                        arithmetic.multiply(ws.dA[l - 1], ws.mask[l - 1], ws.dA[l - 1]);
+                    }
+                    callSite.enter(Phase.BACKWARD, l - 1, Role.ACTIVATION);
+                    activations.get(l - 2).backward(ws.z[l - 1], ws.a[l - 1], ws.dA[l - 1], ws.dZ[l - 1]);
                 }
-                callSite.enter(Phase.BACKWARD, l - 1, Role.ACTIVATION);
-                activations.get(l - 2).backward(ws.z[l - 1], ws.a[l - 1], ws.dA[l - 1], ws.dZ[l - 1]);
             }
         }
     }
@@ -313,6 +376,10 @@ public final class Network<M> {
         private final M[] mask;
         private final M[] dropped;
         private final Matrix[] output = new Matrix[4];
+        /** g[l] as the epilogue of Z[l]'s product, null where g[l] is not element-wise. */
+        private final Epilogue[] forwardEpilogue;
+        /** dZ[l] = dA[l] ⊙ g'[l](Z[l]) as the epilogue of dA[l]'s product (l &lt; L), or null. */
+        private final Epilogue[] backwardEpilogue;
         private boolean masked;
 
         Workspace(Arithmetic<M> arithmetic, int m, M[] a, M[] z, M[] dA, M[] dZ, Matrix targets) {
@@ -325,6 +392,8 @@ public final class Network<M> {
             this.targets = targets;
             this.mask = arithmetic.array(a.length);
             this.dropped = arithmetic.array(a.length);
+            this.forwardEpilogue = new Epilogue[a.length];
+            this.backwardEpilogue = new Epilogue[a.length];
         }
 
         /** What layer l reads: X for l = 1, otherwise A[l-1], masked when dropout was applied. */

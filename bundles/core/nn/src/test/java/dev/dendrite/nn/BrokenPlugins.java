@@ -81,6 +81,32 @@ final class BrokenPlugins implements PluginResolver {
         };
     }
 
+    /**
+     * The real tanh, element-wise so that it runs in the products' epilogues, whose range forward
+     * (or backward) throws {@code e} from its call {@code from} on.
+     */
+    static Activation throwingInEpilogue(boolean inForward, int from, RuntimeException e) {
+        return new Tanh() {
+            private int calls;
+
+            @Override
+            public void forward(double[] z, double[] a, int lo, int hi) {
+                if (inForward && ++calls >= from) {
+                    throw e;
+                }
+                super.forward(z, a, lo, hi);
+            }
+
+            @Override
+            public void backward(double[] z, double[] a, double[] dA, double[] dZ, int lo, int hi) {
+                if (!inForward && ++calls >= from) {
+                    throw e;
+                }
+                super.backward(z, a, dA, dZ, lo, hi);
+            }
+        };
+    }
+
     /** The real tanh with a call counter, to override. */
     private static class CountingTanh implements Activation {
         private final Activation real = new Tanh();

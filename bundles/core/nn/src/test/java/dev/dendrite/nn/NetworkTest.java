@@ -51,6 +51,55 @@ class NetworkTest {
         assertEquals(3, net.depth());
     }
 
+    /**
+     * Element-wise activations run in the products' epilogues: every cache and gradient is the one
+     * the same activations give when called on whole matrices after the products (the activation
+     * hidden behind a plain {@link Activation}).
+     */
+    @Test
+    void activationsInTheProductsEpiloguesComputeWhatTheyComputeAfterThem() {
+        String[] names = {"tanh", "relu", "sigmoid", "leaky_relu", "softmax"};
+        int[] widths = {6, 7, 5, 4, 3, 3};
+        Network<Matrix> fused = network(widths, names);
+        List<Activation> plain = new ArrayList<>();
+        for (String name : names) {
+            Activation g = plugins.resolve(Activation.class, name).service();
+            plain.add(new Activation() {
+                @Override
+                public void forward(Matrix z, Matrix a) {
+                    g.forward(z, a);
+                }
+
+                @Override
+                public void backward(Matrix z, Matrix a, Matrix dA, Matrix dZ) {
+                    g.backward(z, a, dA, dZ);
+                }
+            });
+        }
+        Network<Matrix> after = Network.of(fused.snapshot(), plain, plugins.resolve(dev.dendrite.api.math.MatrixMath.class, null).service());
+        int m = 9;
+        Matrix x = TestMatrices.uniform(6, m, -2, 2, new Random(3));
+        Matrix dZ = TestMatrices.uniform(3, m, -1, 1, new Random(4));
+        Network.Workspace<Matrix> f = fused.workspace(m);
+        Network.Workspace<Matrix> a = after.workspace(m);
+        for (Network.Workspace<Matrix> ws : List.of(f, a)) {
+            ws.input().copyFrom(x);
+            ws.dZ(5).copyFrom(dZ);
+        }
+        fused.forward(f);
+        after.forward(a);
+        fused.backward(f, 0);
+        after.backward(a, 0);
+        for (int l = 1; l <= 5; l++) {
+            assertEquals(0, TestMatrices.maxAbsDifference(a.z(l), f.z(l)), "Z[" + l + "]");
+            assertEquals(0, TestMatrices.maxAbsDifference(a.a(l), f.a(l)), "A[" + l + "]");
+            assertEquals(0, TestMatrices.maxAbsDifference(a.dZ(l), f.dZ(l)), "dZ[" + l + "]");
+            assertEquals(0, TestMatrices.maxAbsDifference(after.weightGradient(l), fused.weightGradient(l)), "dW[" + l + "]");
+            assertEquals(0, TestMatrices.maxAbsDifference(after.biasGradient(l), fused.biasGradient(l)), "db[" + l + "]");
+        }
+        assertTrue(TestMatrices.maxAbsDifference(new Matrix(4, m), f.dZ(3)) > 0, "the gradients reached the hidden layers");
+    }
+
     @Test
     void workspacesAreReusedPerBatchWidth() {
         Network<Matrix> net = network(new int[] {3, 5, 2}, "tanh", "softmax");

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.dendrite.api.data.DataSet;
 import dev.dendrite.api.data.DataSplit;
@@ -17,6 +18,8 @@ import dev.dendrite.api.nn.TrainingRequest;
 import dev.dendrite.api.nn.TrainingResult;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * A plug-in that throws or produces a non-finite value ends the run like one that goes away: one
@@ -53,6 +56,18 @@ class PluginFailureTest {
         assertEquals(8, partial.iterations());
         assertEquals(partial.validation().cost(), new NetworkTrainer(plugins).evaluate(partial.model(), DATA.validation()).cost(), 1e-12,
                 "the kept weights are epoch 2's");
+    }
+
+    @ParameterizedTest(name = "in the {0}")
+    @ValueSource(strings = {"forward", "backward"})
+    void anElementWiseActivationThrowingInAProductsEpilogueIsNamedNotTheProduct(String phase) {
+        IllegalStateException thrown = new IllegalStateException(phase + " range is broken on purpose");
+        BrokenPlugins plugins = new BrokenPlugins().with("broken", BrokenPlugins.throwingInEpilogue(phase.equals("forward"), 12, thrown));
+        TrainingInterruptedException e = stopped(plugins, request().hiddenLayers(List.of(4, 3)).activation("broken").build());
+        assertTrue(e.getMessage().startsWith("the activation 'broken' of bundle " + BUNDLE + " failed in the " + phase + " of layer "),
+                e.getMessage());
+        assertTrue(e.getMessage().contains(": " + phase + " range is broken on purpose"), e.getMessage());
+        assertSame(thrown, e.getCause(), "the plug-in's own exception is the cause");
     }
 
     @Test

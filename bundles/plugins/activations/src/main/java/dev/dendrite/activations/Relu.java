@@ -1,7 +1,5 @@
 package dev.dendrite.activations;
 
-import dev.dendrite.api.math.FloatMatrix;
-import dev.dendrite.api.math.Matrix;
 import dev.dendrite.api.nn.Activation;
 import org.osgi.service.component.annotations.Component;
 
@@ -23,12 +21,9 @@ public class Relu extends ElementWiseActivation {
 
     /** max(0, z), a loop the compiler turns into vector instructions. */
     @Override
-    public void forward(Matrix z, Matrix a) {
-        z.requireSameShape(a, "activation forward");
-        double[] zv = z.data();
-        double[] av = a.data();
-        for (int i = 0; i < zv.length; i++) {
-            av[i] = Math.max(zv[i], 0.0);
+    public void forward(double[] z, double[] a, int from, int to) {
+        for (int i = from; i < to; i++) {
+            a[i] = Math.max(z[i], 0.0);
         }
     }
 
@@ -37,38 +32,25 @@ public class Relu extends ElementWiseActivation {
      * compiler runs on vectors (a branch on the sign of z is mispredicted half the time).
      */
     @Override
-    public void backward(Matrix z, Matrix a, Matrix dA, Matrix dZ) {
-        a.requireSameShape(dA, "activation backward");
-        a.requireSameShape(dZ, "activation backward");
-        double[] av = a.data();
-        double[] up = dA.data();
-        double[] out = dZ.data();
-        for (int i = 0; i < av.length; i++) {
-            out[i] = up[i] * Math.signum(av[i]);
+    public void backward(double[] z, double[] a, double[] dA, double[] dZ, int from, int to) {
+        for (int i = from; i < to; i++) {
+            dZ[i] = dA[i] * Math.signum(a[i]);
         }
     }
 
     /** The same in float. */
     @Override
-    public void forward(FloatMatrix z, FloatMatrix a) {
-        z.requireSameShape(a, "activation forward");
-        float[] zv = z.data();
-        float[] av = a.data();
-        for (int i = 0; i < zv.length; i++) {
-            av[i] = Math.max(zv[i], 0f);
+    public void forward(float[] z, float[] a, int from, int to) {
+        for (int i = from; i < to; i++) {
+            a[i] = Math.max(z[i], 0f);
         }
     }
 
     /** The same in float. */
     @Override
-    public void backward(FloatMatrix z, FloatMatrix a, FloatMatrix dA, FloatMatrix dZ) {
-        a.requireSameShape(dA, "activation backward");
-        a.requireSameShape(dZ, "activation backward");
-        float[] av = a.data();
-        float[] up = dA.data();
-        float[] out = dZ.data();
-        for (int i = 0; i < av.length; i++) {
-            out[i] = up[i] * Math.signum(av[i]);
+    public void backward(float[] z, float[] a, float[] dA, float[] dZ, int from, int to) {
+        for (int i = from; i < to; i++) {
+            dZ[i] = dA[i] * Math.signum(a[i]);
         }
     }
 

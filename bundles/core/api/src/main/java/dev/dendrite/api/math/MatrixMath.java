@@ -10,7 +10,9 @@ import org.osgi.annotation.versioning.ConsumerType;
  * implement the three products; the element-wise operations have plain-loop defaults it may
  * replace. Each product and the affine step also come in single precision ({@link FloatMatrix},
  * since 1.1), with plain-loop defaults that a back-end replaces with its fast ones, and A·Bᵀ
- * comes scaled (α·A·Bᵀ, since 1.1), which a back-end may fold into its product. The output must
+ * comes scaled (α·A·Bᵀ, since 1.1), which a back-end may fold into its product. The affine step
+ * and Aᵀ·B also come with an {@link Epilogue} (since 1.2): element-wise work that a back-end may
+ * run on each part of the result as its thread finishes it. The output must
  * not be one of the inputs unless stated. Implementations are stateless and thread safe.
  *
  * <p>Service properties: {@code name} (e.g. {@code ejml}); among several back-ends the highest
@@ -84,6 +86,28 @@ public interface MatrixMath {
         }
     }
 
+    /**
+     * Z = W·A + b, then {@code then} on all of Z. The default runs the two one after the other; a
+     * back-end that shares the product between threads runs {@code then} on each part of Z as its
+     * thread finishes it (see {@link Epilogue}).
+     *
+     * @since 1.2
+     */
+    default void affine(Matrix w, Matrix a, Matrix b, Matrix z, Epilogue then) {
+        affine(w, a, b, z);
+        then.apply(0, z.rows() * z.cols());
+    }
+
+    /**
+     * C = Aᵀ·B, then {@code then} on all of C, as {@link #affine(Matrix, Matrix, Matrix, Matrix, Epilogue)}.
+     *
+     * @since 1.2
+     */
+    default void multTransA(Matrix a, Matrix b, Matrix c, Epilogue then) {
+        multTransA(a, b, c);
+        then.apply(0, c.rows() * c.cols());
+    }
+
     /** Y = Y + α·X, same shapes. Y is modified. */
     default void addScaled(double alpha, Matrix x, Matrix y) {
         y.requireSameShape(x, "addScaled");
@@ -152,6 +176,26 @@ public interface MatrixMath {
                 zv[k] += bv[i];
             }
         }
+    }
+
+    /**
+     * The same as {@link #affine(Matrix, Matrix, Matrix, Matrix, Epilogue)} in single precision.
+     *
+     * @since 1.2
+     */
+    default void affine(FloatMatrix w, FloatMatrix a, FloatMatrix b, FloatMatrix z, Epilogue then) {
+        affine(w, a, b, z);
+        then.apply(0, z.rows() * z.cols());
+    }
+
+    /**
+     * The same as {@link #multTransA(Matrix, Matrix, Matrix, Epilogue)} in single precision.
+     *
+     * @since 1.2
+     */
+    default void multTransA(FloatMatrix a, FloatMatrix b, FloatMatrix c, Epilogue then) {
+        multTransA(a, b, c);
+        then.apply(0, c.rows() * c.cols());
     }
 
     private static void plainProduct(boolean transA, boolean transB, FloatMatrix a, FloatMatrix b, FloatMatrix c, int k) {

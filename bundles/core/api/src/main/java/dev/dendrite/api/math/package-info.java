@@ -3,7 +3,7 @@
  * Samples are columns: a batch of m samples with n features is an (n, m) matrix.
  */
 @Export
-@Version("1.1.0")
+@Version("1.2.0")
 package dev.dendrite.api.math;
 
 import org.osgi.annotation.bundle.Export;

@@ -5,7 +5,7 @@
  * Z[l] = W[l]·A[l-1] + b[l], A[l] = g[l](Z[l]), A[0] = X is (n[0], m).
  */
 @Export
-@Version("1.2.0")
+@Version("1.3.0")
 package dev.dendrite.api.nn;
 
 import org.osgi.annotation.bundle.Export;

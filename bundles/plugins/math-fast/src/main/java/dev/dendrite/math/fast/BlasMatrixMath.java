@@ -1,5 +1,6 @@
 package dev.dendrite.math.fast;
 
+import dev.dendrite.api.math.Epilogue;
 import dev.dendrite.api.math.MatrixMath;
 import dev.ludovic.netlib.blas.BLAS;
 import org.osgi.service.component.annotations.Component;
@@ -51,21 +52,27 @@ public final class BlasMatrixMath extends ProductMatrixMath implements AutoClose
 
     @Override
     void product(boolean transA, boolean transB, int n, int m, int k, double alpha, double[] a, double[] b, double[] c,
-                 boolean accumulate) {
+                 boolean accumulate, Epilogue then) {
         if (threads != null && !transA) {
-            threads.product(transA, transB, n, m, k, alpha, a, b, c, accumulate);
+            threads.product(transA, transB, n, m, k, alpha, a, b, c, accumulate, then);
         } else {
             blocks.compute(transA, transB, n, m, k, alpha, a, b, c, accumulate, 0, n, 0, m);
+            if (then != null) {
+                then.apply(0, n * m);
+            }
         }
     }
 
     @Override
     void product(boolean transA, boolean transB, int n, int m, int k, float alpha, float[] a, float[] b, float[] c,
-                 boolean accumulate) {
+                 boolean accumulate, Epilogue then) {
         if (threads != null && !transA) {
-            threads.product(transA, transB, n, m, k, alpha, a, b, c, accumulate);
+            threads.product(transA, transB, n, m, k, alpha, a, b, c, accumulate, then);
         } else {
             blocks.compute(transA, transB, n, m, k, alpha, a, b, c, accumulate, 0, n, 0, m);
+            if (then != null) {
+                then.apply(0, n * m);
+            }
         }
     }
 

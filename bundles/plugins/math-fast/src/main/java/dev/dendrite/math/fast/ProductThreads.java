@@ -1,5 +1,6 @@
 package dev.dendrite.math.fast;
 
+import dev.dendrite.api.math.Epilogue;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.LockSupport;
 import java.util.concurrent.locks.ReentrantLock;
@@ -13,7 +14,8 @@ import java.util.concurrent.locks.ReentrantLock;
  * none is left, each chunk {@link #SHARE} of the tiles still left divided by the threads (guided
  * self-scheduling): large chunks first, single tiles at the end, so that the threads finish within
  * about one tile of each other, and a worker that wakes late, or a processor busy with another
- * program, only takes fewer. A block product that takes whole rows only (one BLAS call a chunk,
+ * program, only takes fewer. A product's epilogue, if any, runs on each chunk right after the
+ * chunk, on the thread that computed it. A block product that takes whole rows only (one BLAS call a chunk,
  * which packs all of op(B) again) gets chunks of at least a third of a thread's share. A worker
  * that had not started by the time the caller ran out of chunks is called off instead of waited
  * for. Small products, and those of a caller that finds the workers busy with another caller's
@@ -51,6 +53,7 @@ final class ProductThreads implements AutoCloseable {
     private Object c;
     private boolean floats;
     private boolean accumulate;
+    private Epilogue then;
     private boolean byRows;
     private int tiles;
     private int leastTiles;
@@ -68,30 +71,34 @@ final class ProductThreads implements AutoCloseable {
         }
     }
 
-    /** C = α·op(A)·op(B) (+ C), as {@link BlockProduct#compute}, on up to all threads. */
+    /**
+     * C = α·op(A)·op(B) (+ C), as {@link BlockProduct#compute}, on up to all threads; then
+     * {@code then}, unless null, on each chunk of C by the thread that computed it, while the chunk
+     * is in its cache (once on all of C when the product is not shared).
+     */
     void product(boolean transA, boolean transB, int n, int m, int k, double alpha, double[] a, double[] b, double[] c,
-                 boolean accumulate) {
-        share(transA, transB, n, m, k, alpha, a, b, c, false, accumulate);
+                 boolean accumulate, Epilogue then) {
+        share(transA, transB, n, m, k, alpha, a, b, c, false, accumulate, then);
     }
 
     /** The same in single precision. */
     void product(boolean transA, boolean transB, int n, int m, int k, float alpha, float[] a, float[] b, float[] c,
-                 boolean accumulate) {
-        share(transA, transB, n, m, k, alpha, a, b, c, true, accumulate);
+                 boolean accumulate, Epilogue then) {
+        share(transA, transB, n, m, k, alpha, a, b, c, true, accumulate, then);
     }
 
     private void share(boolean transA, boolean transB, int n, int m, int k, double alpha, Object a, Object b, Object c,
-                       boolean floats, boolean accumulate) {
+                       boolean floats, boolean accumulate, Epilogue then) {
         boolean rows = n >= m || kernel.rowsOnly();
         int nr = floats ? FloatProduct.NR : VectorProduct.NR;
         int tiles = rows ? (n + VectorProduct.MR - 1) / VectorProduct.MR : (m + nr - 1) / nr;
         if (workers.length == 0 || tiles < 2 || (long) n * m * k < SPLIT_THRESHOLD || !busy.tryLock()) {
-            compute(transA, transB, n, m, k, alpha, a, b, c, floats, accumulate, 0, n, 0, m);
+            alone(transA, transB, n, m, k, alpha, a, b, c, floats, accumulate, then);
             return;
         }
         try {
             if (closed) {
-                compute(transA, transB, n, m, k, alpha, a, b, c, floats, accumulate, 0, n, 0, m);
+                alone(transA, transB, n, m, k, alpha, a, b, c, floats, accumulate, then);
                 return;
             }
             this.transA = transA;
@@ -105,6 +112,7 @@ final class ProductThreads implements AutoCloseable {
             this.c = c;
             this.floats = floats;
             this.accumulate = accumulate;
+            this.then = then;
             this.byRows = rows;
             this.tiles = tiles;
             this.leastTiles = kernel.rowsOnly() ? (tiles + LEAST_SHARE * (workers.length + 1) - 1) / (LEAST_SHARE * (workers.length + 1)) : 1;
@@ -112,15 +120,38 @@ final class ProductThreads implements AutoCloseable {
             for (Worker worker : workers) {
                 worker.request();
             }
-            takeChunks();
+            RuntimeException failure = null;
+            try {
+                takeChunks();
+            } catch (RuntimeException e) { // an epilogue failed: no more chunks, the workers finish theirs
+                nextTile.set(tiles);
+                failure = e;
+            }
             for (Worker worker : workers) {
-                worker.finish();
+                try {
+                    worker.finish();
+                } catch (RuntimeException e) {
+                    failure = failure == null ? e : failure;
+                }
+            }
+            if (failure != null) {
+                throw failure;
             }
         } finally {
             this.a = null;
             this.b = null;
             this.c = null;
+            this.then = null;
             busy.unlock();
+        }
+    }
+
+    /** The whole product on the calling thread, then its epilogue on all of C. */
+    private void alone(boolean transA, boolean transB, int n, int m, int k, double alpha, Object a, Object b, Object c,
+                       boolean floats, boolean accumulate, Epilogue then) {
+        compute(transA, transB, n, m, k, alpha, a, b, c, floats, accumulate, 0, n, 0, m);
+        if (then != null) {
+            then.apply(0, n * m);
         }
     }
 
@@ -143,10 +174,21 @@ final class ProductThreads implements AutoCloseable {
                 continue;
             }
             if (byRows) {
-                compute(transA, transB, n, m, k, alpha, a, b, c, floats, accumulate,
-                        from * VectorProduct.MR, Math.min(n, to * VectorProduct.MR), 0, m);
+                int i0 = from * VectorProduct.MR;
+                int i1 = Math.min(n, to * VectorProduct.MR);
+                compute(transA, transB, n, m, k, alpha, a, b, c, floats, accumulate, i0, i1, 0, m);
+                if (then != null) {
+                    then.apply(i0 * m, i1 * m);
+                }
             } else {
-                compute(transA, transB, n, m, k, alpha, a, b, c, floats, accumulate, 0, n, from * nr, Math.min(m, to * nr));
+                int j0 = from * nr;
+                int j1 = Math.min(m, to * nr);
+                compute(transA, transB, n, m, k, alpha, a, b, c, floats, accumulate, 0, n, j0, j1);
+                if (then != null) {
+                    for (int i = 0; i < n; i++) {
+                        then.apply(i * m + j0, i * m + j1);
+                    }
+                }
             }
         }
     }
@@ -220,6 +262,7 @@ final class ProductThreads implements AutoCloseable {
                     try {
                         takeChunks();
                     } catch (Throwable t) {
+                        nextTile.set(tiles);
                         failure = t;
                     }
                     state.set(IDLE);

@@ -1,5 +1,6 @@
 package dev.dendrite.math.fast;
 
+import dev.dendrite.api.math.Epilogue;
 import dev.dendrite.api.math.MatrixMath;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
@@ -36,8 +37,8 @@ public final class VectorMatrixMath extends ProductMatrixMath implements AutoClo
 
     @Override
     void product(boolean transA, boolean transB, int n, int m, int k, double alpha, double[] a, double[] b, double[] c,
-                 boolean accumulate) {
-        threads.product(transA, transB, n, m, k, alpha, a, b, c, accumulate);
+                 boolean accumulate, Epilogue then) {
+        threads.product(transA, transB, n, m, k, alpha, a, b, c, accumulate, then);
     }
 
     /** Stops the worker threads. */
@@ -49,7 +50,7 @@ public final class VectorMatrixMath extends ProductMatrixMath implements AutoClo
 
     @Override
     void product(boolean transA, boolean transB, int n, int m, int k, float alpha, float[] a, float[] b, float[] c,
-                 boolean accumulate) {
-        threads.product(transA, transB, n, m, k, alpha, a, b, c, accumulate);
+                 boolean accumulate, Epilogue then) {
+        threads.product(transA, transB, n, m, k, alpha, a, b, c, accumulate, then);
     }
 }

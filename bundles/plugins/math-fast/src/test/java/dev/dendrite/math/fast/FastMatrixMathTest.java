@@ -1,9 +1,11 @@
 package dev.dendrite.math.fast;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.dendrite.api.math.Epilogue;
 import dev.dendrite.api.math.FloatMatrix;
 import dev.dendrite.api.math.Matrix;
 import dev.dendrite.api.math.MatrixMath;
@@ -88,6 +90,70 @@ class FastMatrixMathTest {
         }
         double difference = TestMatrices.maxAbsDifference(expected, actual);
         assertTrue(difference <= RELATIVE * scale, what + " " + expected.shape() + ": max difference " + difference + " at scale " + scale);
+    }
+
+    /**
+     * The affine step and Aᵀ·B with an epilogue: the result is the product's, and the epilogue has
+     * run exactly once on each element, after the element was computed (it records the value it
+     * finds, which must be the finished product), at both precisions.
+     */
+    @ParameterizedTest(name = "{0}: ({2}, {3}) by ({3}, {4})")
+    @MethodSource("productCases")
+    void anEpilogueRunsOnceOnEveryFinishedElement(String name, Supplier<MatrixMath> backEnd, int n, int k, int m) {
+        MatrixMath fast = backEnd.get();
+        Matrix w = random(n, k);
+        Matrix x = random(k, m);
+        Matrix bias = random(n, 1);
+        Matrix wt = random(k, n);
+        Matrix z = new Matrix(n, m);
+        Matrix seen = new Matrix(n, m);
+        int[] runs = new int[n * m];
+        Epilogue record = (from, to) -> {
+            for (int i = from; i < to; i++) {
+                runs[i]++;
+                seen.data()[i] = z.data()[i];
+            }
+        };
+        Matrix expected = new Matrix(n, m);
+        fast.affine(w, x, bias, expected);
+        fast.affine(w, x, bias, z, record);
+        assertEquals(0, TestMatrices.maxAbsDifference(expected, z), name + " affine with an epilogue");
+        assertEquals(0, TestMatrices.maxAbsDifference(expected, seen), name + " affine: the epilogue saw the finished Z");
+        assertRanOnce(runs, name + " affine");
+
+        java.util.Arrays.fill(runs, 0);
+        fast.multTransA(wt, x, expected);
+        fast.multTransA(wt, x, z, record);
+        assertEquals(0, TestMatrices.maxAbsDifference(expected, z), name + " multTransA with an epilogue");
+        assertEquals(0, TestMatrices.maxAbsDifference(expected, seen), name + " multTransA: the epilogue saw the finished C");
+        assertRanOnce(runs, name + " multTransA");
+
+        FloatMatrix zf = new FloatMatrix(n, m);
+        FloatMatrix expectedFloat = new FloatMatrix(n, m);
+        float[] seenFloat = new float[n * m];
+        java.util.Arrays.fill(runs, 0);
+        Epilogue recordFloat = (from, to) -> {
+            for (int i = from; i < to; i++) {
+                runs[i]++;
+                seenFloat[i] = zf.data()[i];
+            }
+        };
+        fast.affine(FloatMatrix.of(w), FloatMatrix.of(x), FloatMatrix.of(bias), expectedFloat);
+        fast.affine(FloatMatrix.of(w), FloatMatrix.of(x), FloatMatrix.of(bias), zf, recordFloat);
+        assertArrayEquals(expectedFloat.data(), zf.data(), name + " float affine with an epilogue");
+        assertArrayEquals(expectedFloat.data(), seenFloat, name + " float affine: the epilogue saw the finished Z");
+        assertRanOnce(runs, name + " float affine");
+        java.util.Arrays.fill(runs, 0);
+        fast.multTransA(FloatMatrix.of(wt), FloatMatrix.of(x), expectedFloat);
+        fast.multTransA(FloatMatrix.of(wt), FloatMatrix.of(x), zf, recordFloat);
+        assertArrayEquals(expectedFloat.data(), zf.data(), name + " float multTransA with an epilogue");
+        assertRanOnce(runs, name + " float multTransA");
+    }
+
+    private static void assertRanOnce(int[] runs, String what) {
+        for (int i = 0; i < runs.length; i++) {
+            assertEquals(1, runs[i], what + ": the epilogue's runs on element " + i);
+        }
     }
 
     @ParameterizedTest(name = "{0}: ({2}, {3}) by ({3}, {4})")
