@@ -8,9 +8,10 @@ import java.util.concurrent.locks.ReentrantLock;
 /**
  * Shares a product between the calling thread and {@code threads − 1} daemon workers, each
  * computing blocks with a {@link BlockProduct} (the Vector API kernels, or one-thread BLAS calls).
- * C is cut into chunks of whole tiles, by rows when C has at least as many rows as columns or when
- * the block product takes whole rows only, else by columns (so that, for C = A·Bᵀ with many
- * columns, each chunk copies only its share of Bᵀ). The caller and the workers take chunks until
+ * C is cut into chunks of whole tiles: by rows when the block product takes whole rows only;
+ * for C = A·Bᵀ by columns, as long as they make at least two tiles a thread, since the kernel
+ * copies the panels of Bᵀ a chunk reads and a chunk of rows would copy all of Bᵀ again; otherwise
+ * by rows when C has at least as many rows as columns, else by columns. The caller and the workers take chunks until
  * none is left, each chunk {@link #SHARE} of the tiles still left divided by the threads (guided
  * self-scheduling): large chunks first, single tiles at the end, so that the threads finish within
  * about one tile of each other, and a worker that wakes late, or a processor busy with another
@@ -89,8 +90,9 @@ final class ProductThreads implements AutoCloseable {
 
     private void share(boolean transA, boolean transB, int n, int m, int k, double alpha, Object a, Object b, Object c,
                        boolean floats, boolean accumulate, Epilogue then) {
-        boolean rows = n >= m || kernel.rowsOnly();
         int nr = floats ? FloatProduct.NR : VectorProduct.NR;
+        boolean copiesBt = transB && (m + nr - 1) / nr >= 2 * (workers.length + 1);
+        boolean rows = kernel.rowsOnly() || !copiesBt && n >= m;
         int tiles = rows ? (n + VectorProduct.MR - 1) / VectorProduct.MR : (m + nr - 1) / nr;
         if (workers.length == 0 || tiles < 2 || (long) n * m * k < SPLIT_THRESHOLD || !busy.tryLock()) {
             alone(transA, transB, n, m, k, alpha, a, b, c, floats, accumulate, then);
