@@ -117,6 +117,12 @@ abstract sealed class Arithmetic<M> {
     /** g at this precision. */
     abstract Layer<M> bind(Activation g);
 
+    /** A = g(Z) as the epilogue of the product that computes Z, or null when g is not {@link ElementWise}. */
+    abstract Epilogue forwardEpilogue(Activation g, M z, M a);
+
+    /** dZ = dA ⊙ g'(Z) as the epilogue of the product that computes dA, or null when g is not {@link ElementWise}. */
+    abstract Epilogue backwardEpilogue(Activation g, M z, M a, M dA, M dZ);
+
     /** The optimizer's updater at this precision. */
     abstract Step<M> bind(Updater updater);
 
@@ -125,16 +131,6 @@ abstract sealed class Arithmetic<M> {
         void forward(M z, M a);
 
         void backward(M z, M a, M dA, M dZ);
-
-        /** A = g(Z) as the epilogue of the product that computes Z, or null when g is not {@link ElementWise}. */
-        default Epilogue forwardEpilogue(M z, M a) {
-            return null;
-        }
-
-        /** dZ = dA ⊙ g'(Z) as the epilogue of the product that computes dA, or null when g is not {@link ElementWise}. */
-        default Epilogue backwardEpilogue(M z, M a, M dA, M dZ) {
-            return null;
-        }
     }
 
     /** An updater at one precision. */
@@ -334,35 +330,6 @@ abstract sealed class Arithmetic<M> {
 
         @Override
         Layer<Matrix> bind(Activation g) {
-            if (g instanceof ElementWise e) {
-                return new Layer<>() {
-                    @Override
-                    public void forward(Matrix z, Matrix a) {
-                        e.forward(z, a);
-                    }
-
-                    @Override
-                    public void backward(Matrix z, Matrix a, Matrix dA, Matrix dZ) {
-                        e.backward(z, a, dA, dZ);
-                    }
-
-                    @Override
-                    public Epilogue forwardEpilogue(Matrix z, Matrix a) {
-                        double[] zv = z.data();
-                        double[] av = a.data();
-                        return (from, to) -> e.forward(zv, av, from, to);
-                    }
-
-                    @Override
-                    public Epilogue backwardEpilogue(Matrix z, Matrix a, Matrix dA, Matrix dZ) {
-                        double[] zv = z.data();
-                        double[] av = a.data();
-                        double[] up = dA.data();
-                        double[] out = dZ.data();
-                        return (from, to) -> e.backward(zv, av, up, out, from, to);
-                    }
-                };
-            }
             return new Layer<>() {
                 @Override
                 public void forward(Matrix z, Matrix a) {
@@ -374,6 +341,28 @@ abstract sealed class Arithmetic<M> {
                     g.backward(z, a, dA, dZ);
                 }
             };
+        }
+
+        @Override
+        Epilogue forwardEpilogue(Activation g, Matrix z, Matrix a) {
+            if (!(g instanceof ElementWise e)) {
+                return null;
+            }
+            double[] zv = z.data();
+            double[] av = a.data();
+            return (from, to) -> e.forward(zv, av, from, to);
+        }
+
+        @Override
+        Epilogue backwardEpilogue(Activation g, Matrix z, Matrix a, Matrix dA, Matrix dZ) {
+            if (!(g instanceof ElementWise e)) {
+                return null;
+            }
+            double[] zv = z.data();
+            double[] av = a.data();
+            double[] up = dA.data();
+            double[] out = dZ.data();
+            return (from, to) -> e.backward(zv, av, up, out, from, to);
         }
 
         @Override
@@ -603,35 +592,6 @@ abstract sealed class Arithmetic<M> {
 
         @Override
         Layer<FloatMatrix> bind(Activation g) {
-            if (g instanceof ElementWise e) {
-                return new Layer<>() {
-                    @Override
-                    public void forward(FloatMatrix z, FloatMatrix a) {
-                        e.forward(z, a);
-                    }
-
-                    @Override
-                    public void backward(FloatMatrix z, FloatMatrix a, FloatMatrix dA, FloatMatrix dZ) {
-                        e.backward(z, a, dA, dZ);
-                    }
-
-                    @Override
-                    public Epilogue forwardEpilogue(FloatMatrix z, FloatMatrix a) {
-                        float[] zv = z.data();
-                        float[] av = a.data();
-                        return (from, to) -> e.forward(zv, av, from, to);
-                    }
-
-                    @Override
-                    public Epilogue backwardEpilogue(FloatMatrix z, FloatMatrix a, FloatMatrix dA, FloatMatrix dZ) {
-                        float[] zv = z.data();
-                        float[] av = a.data();
-                        float[] up = dA.data();
-                        float[] out = dZ.data();
-                        return (from, to) -> e.backward(zv, av, up, out, from, to);
-                    }
-                };
-            }
             if (g instanceof FloatActivation f) {
                 return new Layer<>() {
                     @Override
@@ -646,6 +606,28 @@ abstract sealed class Arithmetic<M> {
                 };
             }
             return new DoubleLayer(g);
+        }
+
+        @Override
+        Epilogue forwardEpilogue(Activation g, FloatMatrix z, FloatMatrix a) {
+            if (!(g instanceof ElementWise e)) {
+                return null;
+            }
+            float[] zv = z.data();
+            float[] av = a.data();
+            return (from, to) -> e.forward(zv, av, from, to);
+        }
+
+        @Override
+        Epilogue backwardEpilogue(Activation g, FloatMatrix z, FloatMatrix a, FloatMatrix dA, FloatMatrix dZ) {
+            if (!(g instanceof ElementWise e)) {
+                return null;
+            }
+            float[] zv = z.data();
+            float[] av = a.data();
+            float[] up = dA.data();
+            float[] out = dZ.data();
+            return (from, to) -> e.backward(zv, av, up, out, from, to);
         }
 
         @Override

@@ -42,6 +42,8 @@ public final class Network<M> {
     private final M[] biases;
     private final M[] weightGradients;
     private final M[] biasGradients;
+    /** g[1] … g[L] as given, whose element-wise ones run in the products' epilogues. */
+    private final List<Activation> activationServices;
     private final List<Arithmetic.Layer<M>> activations = new ArrayList<>();
     private final String[] activationNames;
     private final Map<Integer, Workspace<M>> workspaces = new HashMap<>();
@@ -69,6 +71,7 @@ public final class Network<M> {
         this.weightGradients = arithmetic.array(count);
         this.biasGradients = arithmetic.array(count);
         this.activationNames = new String[count];
+        this.activationServices = List.copyOf(activations);
         for (int i = 0; i < count; i++) {
             DenseLayer layer = layers.get(i);
             if (i > 0 && layer.weights().cols() != layers.get(i - 1).weights().rows()) {
@@ -217,10 +220,10 @@ public final class Network<M> {
         }
         Workspace<M> ws = new Workspace<>(arithmetic, m, a, z, dA, dZ, new Matrix(outputs(), m));
         for (int l = 1; l <= count; l++) {
-            Arithmetic.Layer<M> g = activations.get(l - 1);
-            ws.forwardEpilogue[l] = blamed(g.forwardEpilogue(z[l], a[l]));
+            Activation g = activationServices.get(l - 1);
+            ws.forwardEpilogue[l] = blamed(arithmetic.forwardEpilogue(g, z[l], a[l]));
             if (l < count) {
-                ws.backwardEpilogue[l] = blamed(g.backwardEpilogue(z[l], a[l], dA[l], dZ[l]));
+                ws.backwardEpilogue[l] = blamed(arithmetic.backwardEpilogue(g, z[l], a[l], dA[l], dZ[l]));
             }
         }
         return ws;

@@ -8,18 +8,18 @@ import java.util.concurrent.locks.ReentrantLock;
 /**
  * Shares a product between the calling thread and {@code threads − 1} daemon workers, each
  * computing blocks with a {@link BlockProduct} (the Vector API kernels, or one-thread BLAS calls).
- * C is cut into chunks of whole tiles: by rows when the block product takes whole rows only;
- * for C = A·Bᵀ by columns, as long as they make at least two tiles a thread, since the kernel
- * copies the panels of Bᵀ a chunk reads and a chunk of rows would copy all of Bᵀ again; otherwise
- * by rows when C has at least as many rows as columns, else by columns. The caller and the workers take chunks until
- * none is left, each chunk {@link #SHARE} of the tiles still left divided by the threads (guided
- * self-scheduling): large chunks first, single tiles at the end, so that the threads finish within
- * about one tile of each other, and a worker that wakes late, or a processor busy with another
- * program, only takes fewer. A product's epilogue, if any, runs on each chunk right after the
- * chunk, on the thread that computed it. A block product that takes whole rows only (one BLAS call a chunk,
- * which packs all of op(B) again) gets chunks of at least a third of a thread's share. A worker
- * that had not started by the time the caller ran out of chunks is called off instead of waited
- * for. Small products, and those of a caller that finds the workers busy with another caller's
+ * C is cut into chunks of whole tiles: by rows when the block product takes whole rows only; for
+ * C = A·Bᵀ by columns, as long as they make at least two tiles a thread, since the kernel copies
+ * the panels of Bᵀ a chunk reads and a chunk of rows would copy all of Bᵀ again; otherwise by rows
+ * when C has at least as many rows as columns, else by columns. The caller and the workers take
+ * chunks until none is left, each chunk {@link #SHARE} of the tiles still left divided by the
+ * threads (guided self-scheduling): large chunks first, single tiles at the end, so that the
+ * threads finish within about one tile of each other, and a worker that wakes late, or a processor
+ * busy with another program, only takes fewer. A block product that takes whole rows only (one
+ * BLAS call a chunk, which packs all of op(B) again) gets chunks of at least a third of a thread's
+ * share. A product's epilogue, if any, runs on each chunk right after the chunk, on the thread
+ * that computed it. A worker that had not started by the time the caller ran out of chunks is
+ * called off instead of waited for. Small products, and those of a caller that finds the workers busy with another caller's
  * product, run on the caller alone. A worker spins for {@link #SPIN_NANOS} after a product,
  * because a training step issues its products shortly after one another, then parks. Hands work
  * over through atomic fields: a product allocates nothing.
@@ -117,7 +117,8 @@ final class ProductThreads implements AutoCloseable {
             this.then = then;
             this.byRows = rows;
             this.tiles = tiles;
-            this.leastTiles = kernel.rowsOnly() ? (tiles + LEAST_SHARE * (workers.length + 1) - 1) / (LEAST_SHARE * (workers.length + 1)) : 1;
+            int leastShare = LEAST_SHARE * (workers.length + 1);
+            this.leastTiles = kernel.rowsOnly() ? (tiles + leastShare - 1) / leastShare : 1;
             nextTile.set(0);
             for (Worker worker : workers) {
                 worker.request();
